@@ -1,0 +1,83 @@
+// swift-tools-version: 6.0
+// The package follows the data: load → parse → validate → model → render → write.
+import PackageDescription
+
+let package = Package(
+    name: "bookmark",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bookmark", targets: ["bookmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // System libraries from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev, libqrencode-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+
+        // Plain values: entries, areas, editions, diagnostics. No I/O.
+        .target(name: "BookmarkModel"),
+        // Files → source texts: discovery, encoding, front matter fences, YAML nodes.
+        .target(name: "BookmarkLoader", dependencies: ["BookmarkModel", "Yams"]),
+        // Markdown bodies through libcmark-gfm, with the Japanese fixes.
+        .target(name: "BookmarkMarkdown", dependencies: ["BookmarkModel", "CCmarkGFM"]),
+        // YAML nodes → typed model + diagnostics; normalisation; every rule of the spec.
+        .target(
+            name: "BookmarkValidator",
+            dependencies: ["BookmarkModel", "BookmarkLoader", "BookmarkMarkdown", "Yams"]
+        ),
+        // Staging folder, atomic swap, deterministic writes.
+        .target(name: "BookmarkOutput", dependencies: ["BookmarkModel"]),
+        // Model → site pages through the theme's Mustache templates, search data, exports.
+        .target(
+            name: "BookmarkSite",
+            dependencies: [
+                "BookmarkModel", "BookmarkOutput",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Editions → print HTML → PDF (WeasyPrint), QR codes.
+        .target(
+            name: "BookmarkBooklet",
+            dependencies: ["BookmarkModel", "BookmarkSite", "BookmarkOutput", "CQRencode"]
+        ),
+        // The command line: one small file per command.
+        .executableTarget(
+            name: "bookmark",
+            dependencies: [
+                "BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkSite",
+                "BookmarkBooklet", "BookmarkOutput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Helpers shared by the test targets: inline fixture guides, running the binary.
+        .target(
+            name: "BookmarkTesting",
+            dependencies: ["BookmarkModel", "BookmarkLoader", "BookmarkValidator"],
+            path: "Tests/BookmarkTesting"
+        ),
+        .testTarget(name: "BookmarkLoaderTests", dependencies: ["BookmarkLoader", "BookmarkTesting"]),
+        .testTarget(name: "BookmarkMarkdownTests", dependencies: ["BookmarkMarkdown"]),
+        .testTarget(
+            name: "BookmarkValidatorTests",
+            dependencies: ["BookmarkValidator", "BookmarkTesting"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput"]),
+        .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkTesting"]),
+        .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting"]),
+    ]
+)

@@ -1,0 +1,95 @@
+import BookmarkModel
+import Foundation
+
+/// Finds the files a content folder is made of.
+///
+/// Names starting with `_` or `.` (files and folders) are ignored; only `.md` files count
+/// under `entries/` and `pages/`. Symbolic links are followed only when they stay inside the
+/// content folder. The order is by path, so nothing depends on the file system's order.
+public enum ContentDiscovery {
+    public struct Result: Sendable {
+        public var site: ContentFile?
+        public var entries: [ContentFile]
+        public var pages: [ContentFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func discover(in root: URL) -> Result {
+        let fm = FileManager.default
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var result = Result(site: nil, entries: [], pages: [], diagnostics: [])
+
+        let siteURL = root.appendingPathComponent("site.yml")
+        if fm.fileExists(atPath: siteURL.path) {
+            if isInside(siteURL, root: rootPath) {
+                result.site = ContentFile(role: .site, relativePath: "site.yml", url: siteURL)
+            } else {
+                result.diagnostics.append(symlinkDiagnostic("site.yml"))
+            }
+        } else {
+            result.diagnostics.append(
+                Diagnostic(
+                    file: "site.yml", line: 0, column: 0, code: .siteMissing,
+                    message: "site.yml が見つかりません。コンテンツフォルダの直下に置いてください。",
+                    hint: "--content で正しいフォルダを指定しているか確かめてください"))
+        }
+
+        var count = 0
+        for (folder, role) in [("entries", ContentFile.Role.entry), ("pages", .page)] {
+            let base = root.appendingPathComponent(folder)
+            var files: [ContentFile] = []
+            walk(base, relative: folder, rootPath: rootPath, depth: 0, into: &files, role: role,
+                 count: &count, diagnostics: &result.diagnostics)
+            files.sort { $0.relativePath < $1.relativePath }
+            if role == .entry { result.entries = files } else { result.pages = files }
+        }
+        if count > Limits.files {
+            result.diagnostics.append(
+                Diagnostic(
+                    file: "entries", line: 0, column: 0, code: .tooManyFiles,
+                    message: "ファイルが多すぎます（上限 \(Limits.files) 件）。"))
+        }
+        return result
+    }
+
+    private static func walk(
+        _ folder: URL, relative: String, rootPath: String, depth: Int, into files: inout [ContentFile],
+        role: ContentFile.Role, count: inout Int, diagnostics: inout [Diagnostic]
+    ) {
+        guard depth < 32, count <= Limits.files else { return }
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() {
+            if name.hasPrefix(".") || name.hasPrefix("_") { continue }
+            let url = folder.appendingPathComponent(name)
+            let path = relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            if !isInside(url, root: rootPath) {
+                diagnostics.append(symlinkDiagnostic(path))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(url, relative: path, rootPath: rootPath, depth: depth + 1, into: &files, role: role,
+                     count: &count, diagnostics: &diagnostics)
+            } else if name.hasSuffix(".md") {
+                count += 1
+                if count > Limits.files { return }
+                files.append(ContentFile(role: role, relativePath: path, url: url))
+            }
+        }
+    }
+
+    /// Whether a path, with every symbolic link resolved, is still under the content folder.
+    static func isInside(_ url: URL, root: String) -> Bool {
+        let resolved = url.standardizedFileURL.resolvingSymlinksInPath().path
+        return resolved == root || resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    private static func symlinkDiagnostic(_ path: String) -> Diagnostic {
+        Diagnostic(
+            file: path, line: 1, column: 1, code: .symlinkOutside,
+            message: "コンテンツフォルダの外を指すシンボリックリンクは読みません。",
+            hint: "ファイルをコンテンツフォルダの中にコピーしてください")
+    }
+}

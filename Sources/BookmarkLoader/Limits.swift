@@ -1,0 +1,13 @@
+/// Bounds that keep reading time and memory small whatever an editor (or an attacker) writes.
+public enum Limits {
+    /// One entry or page file; libcmark-gfm 0.29 has quadratic-time inputs, so keep this small.
+    public static let fileBytes = 1 << 20
+    /// Lines of front matter longer than this are refused (no field needs them).
+    public static let frontMatterLineCharacters = 10_000
+    /// Bracket nesting in front matter; the YAML composer recurses per level.
+    public static let yamlDepth = 32
+    /// Nodes in one front matter, after aliases are followed.
+    public static let yamlNodes = 20_000
+    /// Files in one content folder.
+    public static let files = 200_000
+}

@@ -1,0 +1,162 @@
+import BookmarkModel
+import Foundation
+
+/// The text of one content file, decoded and with line ends made `\n`.
+public struct SourceText: Sendable {
+    public var file: String
+    public var text: String
+
+    public init(file: String, text: String) {
+        self.file = file
+        self.text = text
+    }
+
+    /// The 1-based line `number`, without its line end (for carets under diagnostics).
+    public func line(_ number: Int) -> String? {
+        var current = 1
+        var start = text.startIndex
+        while current < number {
+            guard let newline = text[start...].firstIndex(of: "\n") else { return nil }
+            start = text.index(after: newline)
+            current += 1
+        }
+        let end = text[start...].firstIndex(of: "\n") ?? text.endIndex
+        return String(text[start..<end])
+    }
+}
+
+/// Turns the bytes of a file into text, or says in Japanese why it cannot.
+///
+/// A UTF-8 byte-order mark is dropped and CRLF or CR line ends become LF: both are common
+/// when a file was saved on Windows, and neither is an error. Invalid UTF-8 is reported at
+/// its line and column; Shift_JIS (what Windows Notepad used to save) gets a hint to save
+/// the file as UTF-8.
+public enum SourceDecoder {
+    public static func read(_ file: ContentFile) -> Result<SourceText, Diagnostic> {
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: file.url)
+            defer { try? handle.close() }
+            // Read one byte past the limit so a huge file is never read whole.
+            data = try handle.read(upToCount: Limits.fileBytes + 1) ?? Data()
+        } catch {
+            return .failure(
+                Diagnostic(
+                    file: file.relativePath, line: 1, column: 1, code: .fileUnreadable,
+                    message: "ファイルを読めませんでした。",
+                    hint: "ファイルの権限と種類（フォルダではないか）を確かめてください"))
+        }
+        return decode(Array(data), file: file.relativePath)
+    }
+
+    public static func decode(_ input: [UInt8], file: String) -> Result<SourceText, Diagnostic> {
+        if input.count > Limits.fileBytes {
+            return .failure(
+                Diagnostic(
+                    file: file, line: 1, column: 1, code: .fileTooLarge,
+                    message: "ファイルが大きすぎます（上限 1 MiB）。",
+                    hint: "説明文を短くするか、いくつかの項目に分けてください"))
+        }
+        var bytes = input[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .failure(
+                Diagnostic(
+                    file: file, line: 1, column: 1, code: .fileEmpty,
+                    message: "ファイルが空です。",
+                    hint: "--- で囲んだ項目（name, kind など）を書くか、使わないファイルは削除してください"))
+        }
+        if let bad = firstInvalidUTF8(bytes) {
+            let (line, column) = position(of: bad, in: bytes)
+            if looksLikeShiftJIS(bytes) {
+                return .failure(
+                    Diagnostic(
+                        file: file, line: line, column: column, code: .shiftJIS,
+                        message: "ファイルが Shift_JIS で保存されているようです。UTF-8 で保存し直してください。",
+                        hint: "メモ帳なら「名前を付けて保存」で文字コードに「UTF-8」を選びます"))
+            }
+            return .failure(
+                Diagnostic(
+                    file: file, line: line, column: column, code: .invalidUTF8,
+                    message: "UTF-8 として読めない文字があります。",
+                    hint: "ファイルを UTF-8 で保存し直してください"))
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return .success(SourceText(file: file, text: normalizeLineEnds(text)))
+    }
+
+    /// CRLF and lone CR become LF.
+    static func normalizeLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let lead = bytes[index]
+            let length: Int
+            var lowest: UInt8 = 0x80
+            var highest: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowest = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; highest = 0x9F
+            case 0xF0: length = 4; lowest = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; highest = 0x8F
+            default: return index - bytes.startIndex
+            }
+            if index + length > bytes.endIndex { return index - bytes.startIndex }
+            for k in 1..<length {
+                let byte = bytes[index + k]
+                let (lo, hi) = k == 1 ? (lowest, highest) : (UInt8(0x80), UInt8(0xBF))
+                if byte < lo || byte > hi { return index - bytes.startIndex }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// Line and column (in characters of the valid text before it) of a byte offset.
+    static func position(of offset: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        let before = bytes.prefix(offset)
+        var line = 1
+        var lineStart = before.startIndex
+        for i in before.indices where before[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = String(decoding: before[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    /// Most non-ASCII bytes pair up as Shift_JIS double-byte characters.
+    static func looksLikeShiftJIS(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var pairs = 0
+        var strays = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte < 0x80 || (0xA1...0xDF).contains(byte) {  // ASCII or half-width katakana
+                index += 1
+                continue
+            }
+            let isLead = (0x81...0x9F).contains(byte) || (0xE0...0xFC).contains(byte)
+            if isLead, index + 1 < bytes.endIndex {
+                let trail = bytes[index + 1]
+                if (0x40...0x7E).contains(trail) || (0x80...0xFC).contains(trail) {
+                    pairs += 1
+                    index += 2
+                    continue
+                }
+            }
+            strays += 1
+            index += 1
+        }
+        return pairs > 0 && strays * 10 <= pairs
+    }
+}

@@ -1,0 +1,126 @@
+import BookmarkModel
+import Yams
+
+/// Reads front matter or `site.yml` into `YAMLNode`s, or into diagnostics.
+///
+/// Before YAML sees the text, a pre-scan refuses what editors never need and attackers
+/// like: tabs (YAML forbids them in indentation and libyaml's message is cryptic), anchors
+/// and aliases (alias bombs), very deep brackets (the composer recurses) and very long lines.
+/// Yams then composes with the basic resolver, so `09:00`, `no` and `on` stay text.
+public enum YAMLReader {
+    public struct Result: Sendable {
+        public var root: YAMLNode?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// - Parameters:
+    ///   - yaml: the YAML text.
+    ///   - file: the relative path for diagnostics.
+    ///   - lineOffset: added to YAML line numbers to give file lines.
+    public static func read(_ yaml: String, file: String, lineOffset: Int) -> Result {
+        let problems = YAMLPrescan.problems(in: yaml, file: file, lineOffset: lineOffset)
+        if !problems.isEmpty { return Result(root: nil, diagnostics: problems) }
+
+        do {
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
+                return Result(root: nil, diagnostics: [])
+            }
+            var budget = Limits.yamlNodes
+            guard let root = convert(node, lineOffset: lineOffset, budget: &budget) else {
+                return Result(
+                    root: nil,
+                    diagnostics: [
+                        Diagnostic(
+                            file: file, line: 1 + lineOffset, column: 1, code: .yamlTooDeep,
+                            message: "項目の数が多すぎます（上限 \(Limits.yamlNodes)）。")
+                    ])
+            }
+            return Result(root: root, diagnostics: [])
+        } catch let error as YamlError {
+            return Result(root: nil, diagnostics: [diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset)])
+        } catch {
+            return Result(
+                root: nil,
+                diagnostics: [
+                    Diagnostic(
+                        file: file, line: 1 + lineOffset, column: 1, code: .yamlSyntax,
+                        message: "YAML として読めませんでした。")
+                ])
+        }
+    }
+
+    private static func convert(_ node: Node, lineOffset: Int, budget: inout Int) -> YAMLNode? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
+        let position = node.mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
+            ?? SourcePosition(line: 1 + lineOffset, column: 1)
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(value: .scalar(scalar.string, quoted: scalar.style != .plain), position: position)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            for item in sequence {
+                guard let converted = convert(item, lineOffset: lineOffset, budget: &budget) else { return nil }
+                items.append(converted)
+            }
+            return YAMLNode(value: .sequence(items), position: position)
+        case .mapping(let mapping):
+            var pairs: [(key: YAMLKey, value: YAMLNode)] = []
+            for (key, value) in mapping {
+                guard let keyNode = convert(key, lineOffset: lineOffset, budget: &budget),
+                    let valueNode = convert(value, lineOffset: lineOffset, budget: &budget)
+                else { return nil }
+                // A key that is not text (a list or mapping as key) keeps a name no field has.
+                let name = keyNode.scalar ?? "<\(keyNode.japaneseTypeName)>"
+                pairs.append((YAMLKey(name: name, position: keyNode.position), valueNode))
+            }
+            return YAMLNode(value: .mapping(pairs), position: position)
+        case .alias:
+            return nil
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            let (message, hint) = YAMLMessages.japanese(for: problem)
+            return Diagnostic(
+                file: file, line: max(mark.line, 1) + lineOffset, column: max(mark.column, 1),
+                code: .yamlSyntax, message: message, hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? ""
+            let place = secondOccurrence(of: key, after: context.mark, in: yaml)
+            return Diagnostic(
+                file: file, line: place.line + lineOffset, column: place.column, code: .yamlDuplicateKey,
+                message: "「\(key)」が2回書かれています。同じ項目は1回だけ書きます。",
+                hint: "どちらか一方を消してください")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(
+                file: file, line: 1 + lineOffset, column: 1, code: .yamlSyntax,
+                message: "YAML として読めない文字があります。", hint: problem)
+        default:
+            return Diagnostic(
+                file: file, line: 1 + lineOffset, column: 1, code: .yamlSyntax,
+                message: "YAML として読めませんでした。")
+        }
+    }
+
+    /// Yams reports the first of two equal keys; the editor needs the second one.
+    static func secondOccurrence(of key: String, after mark: Mark, in yaml: String) -> SourcePosition {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let column = mark.column
+        guard mark.line >= 1 else { return SourcePosition(line: 1, column: 1) }
+        for index in mark.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            guard scalars.count >= column - 1 + key.unicodeScalars.count else { continue }
+            let prefix = scalars[0..<(column - 1)]
+            guard prefix.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[(column - 1)...]))
+            for quoted in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(quoted) {
+                let after = rest.dropFirst(quoted.count).drop(while: { $0 == " " })
+                if after.hasPrefix(":") { return SourcePosition(line: index + 1, column: column) }
+            }
+        }
+        return SourcePosition(line: mark.line, column: mark.column)
+    }
+}
