@@ -26,6 +26,9 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
 
+        // renameat2(RENAME_EXCHANGE) for swapping a finished build into place.
+        .target(name: "CRenameExchange"),
+
         // Plain values: entries, areas, editions, diagnostics. No I/O.
         .target(name: "BookmarkModel"),
         // Files → source texts: discovery, encoding, front matter fences, YAML nodes.
@@ -38,7 +41,7 @@ let package = Package(
             dependencies: ["BookmarkModel", "BookmarkLoader", "BookmarkMarkdown", "Yams"]
         ),
         // Staging folder, atomic swap, deterministic writes.
-        .target(name: "BookmarkOutput", dependencies: ["BookmarkModel"]),
+        .target(name: "BookmarkOutput", dependencies: ["BookmarkModel", "CRenameExchange"]),
         // Model → site pages through the theme's Mustache templates, search data, exports.
         .target(
             name: "BookmarkSite",

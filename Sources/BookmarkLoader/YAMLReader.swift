@@ -1,4 +1,5 @@
 import BookmarkModel
+import Foundation
 import Yams
 
 /// Reads front matter or `site.yml` into `YAMLNode`s, or into diagnostics.
@@ -21,32 +22,73 @@ public enum YAMLReader {
         let problems = YAMLPrescan.problems(in: yaml, file: file, lineOffset: lineOffset)
         if !problems.isEmpty { return Result(root: nil, diagnostics: problems) }
 
-        do {
-            guard let node = try Yams.compose(yaml: yaml, .basic) else {
-                return Result(root: nil, diagnostics: [])
-            }
-            var budget = Limits.yamlNodes
-            guard let root = convert(node, lineOffset: lineOffset, budget: &budget) else {
+        // Yams stops at the first duplicate key; blank the duplicate out and read again, so one
+        // run still reports every other problem of the file.
+        var text = yaml
+        var duplicates: [Diagnostic] = []
+        for _ in 0..<50 {
+            do {
+                guard let node = try Yams.compose(yaml: text, .basic) else {
+                    return Result(root: nil, diagnostics: duplicates)
+                }
+                var budget = Limits.yamlNodes
+                guard let root = convert(node, lineOffset: lineOffset, budget: &budget) else {
+                    return Result(
+                        root: nil,
+                        diagnostics: duplicates + [
+                            Diagnostic(
+                                file: file, line: 1 + lineOffset, column: 1, code: .yamlTooDeep,
+                                message: "項目の数が多すぎます（上限 \(Limits.yamlNodes)）。")
+                        ])
+                }
+                return Result(root: root, diagnostics: duplicates)
+            } catch let YamlError.duplicatedKeysInMapping(keys, context) {
+                let key = keys.first ?? ""
+                let place = secondOccurrence(of: key, after: context.mark, in: text)
+                duplicates.append(
+                    Diagnostic(
+                        file: file, line: place.line + lineOffset, column: place.column, code: .yamlDuplicateKey,
+                        message: "「\(key)」が2回書かれています。同じ項目は1回だけ書きます。",
+                        hint: "どちらか一方を消してください"))
+                guard let blanked = blankOut(lineAt: place, in: text), blanked != text else {
+                    return Result(root: nil, diagnostics: duplicates)
+                }
+                text = blanked
+            } catch let error as YamlError {
+                return Result(root: nil, diagnostics: duplicates + [diagnostic(for: error, yaml: text, file: file, lineOffset: lineOffset)])
+            } catch {
                 return Result(
                     root: nil,
-                    diagnostics: [
+                    diagnostics: duplicates + [
                         Diagnostic(
-                            file: file, line: 1 + lineOffset, column: 1, code: .yamlTooDeep,
-                            message: "項目の数が多すぎます（上限 \(Limits.yamlNodes)）。")
+                            file: file, line: 1 + lineOffset, column: 1, code: .yamlSyntax,
+                            message: "YAML として読めませんでした。")
                     ])
             }
-            return Result(root: root, diagnostics: [])
-        } catch let error as YamlError {
-            return Result(root: nil, diagnostics: [diagnostic(for: error, yaml: yaml, file: file, lineOffset: lineOffset)])
-        } catch {
-            return Result(
-                root: nil,
-                diagnostics: [
-                    Diagnostic(
-                        file: file, line: 1 + lineOffset, column: 1, code: .yamlSyntax,
-                        message: "YAML として読めませんでした。")
-                ])
         }
+        return Result(root: nil, diagnostics: duplicates)
+    }
+
+    /// The text with a key's line, and the more-indented lines under it, made empty.
+    static func blankOut(lineAt place: SourcePosition, in yaml: String) -> String? {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = place.line - 1
+        guard lines.indices.contains(index) else { return nil }
+        let keyColumn = place.column - 1
+        // `- key:` starts a sequence item: keep the dash so the item stays.
+        let prefix = String(lines[index].unicodeScalars.prefix(keyColumn).map(Character.init))
+        lines[index] = prefix.contains("-") ? prefix + "_duplicate_\(index): ~" : ""
+        var next = index + 1
+        while next < lines.count {
+            let indent = lines[next].prefix { $0 == " " }.count
+            if lines[next].trimmingCharacters(in: .whitespaces).isEmpty || indent > keyColumn {
+                lines[next] = ""
+                next += 1
+            } else {
+                break
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     private static func convert(_ node: Node, lineOffset: Int, budget: inout Int) -> YAMLNode? {
@@ -87,13 +129,6 @@ public enum YAMLReader {
             return Diagnostic(
                 file: file, line: max(mark.line, 1) + lineOffset, column: max(mark.column, 1),
                 code: .yamlSyntax, message: message, hint: hint)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let key = duplicates.first ?? ""
-            let place = secondOccurrence(of: key, after: context.mark, in: yaml)
-            return Diagnostic(
-                file: file, line: place.line + lineOffset, column: place.column, code: .yamlDuplicateKey,
-                message: "「\(key)」が2回書かれています。同じ項目は1回だけ書きます。",
-                hint: "どちらか一方を消してください")
         case let .reader(problem, _, _, _):
             return Diagnostic(
                 file: file, line: 1 + lineOffset, column: 1, code: .yamlSyntax,

@@ -94,10 +94,18 @@ struct TreeCleaner {
             line = Int(cmark_node_get_start_line(block))
             column = Int(cmark_node_get_start_column(block))
         }
+        line = max(line, 1)
         diagnostics.append(
             Diagnostic(
-                file: file, line: firstLine + max(line, 1) - 1, column: max(column, 1), code: code,
+                file: file, line: firstLine + line - 1, column: scalarColumn(line: line, byteColumn: column), code: code,
                 message: message, hint: hint))
+    }
+
+    /// cmark counts columns in bytes; editors count characters.
+    private func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line - 1 < sourceLines.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        let bytes = Array(sourceLines[line - 1].utf8.prefix(byteColumn - 1))
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
     }
 
     /// Puts a node's children where it stood, then removes it.

@@ -1,0 +1,137 @@
+import CRenameExchange
+import Foundation
+
+/// Writes a build to a staging folder beside the output folder, then swaps it into place.
+///
+/// The staging folder is on the same file system (a sibling), so the final step is one
+/// `renameat2(RENAME_EXCHANGE)`: at every moment the output path holds either the whole old
+/// build or the whole new one. A build that fails or is killed leaves the old output as it
+/// was; its staging leftovers are removed by the next run.
+public struct OutputFolder: Sendable {
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case refused(String)
+        case io(String)
+
+        public var description: String {
+            switch self {
+            case .refused(let message), .io(let message): message
+            }
+        }
+    }
+
+    /// A file in every output this tool writes, so it knows a folder it may replace.
+    public static let marker = ".bookmark-output"
+
+    public let destination: URL
+
+    public init(destination: URL) {
+        self.destination = destination.standardizedFileURL
+    }
+
+    /// Refuses `/`, the content folder (or a folder holding it), and a non-empty folder that
+    /// is not an earlier output, unless `force`.
+    public func checkDestination(contentFolder: URL, force: Bool) throws {
+        let fm = FileManager.default
+        let target = destination.resolvingSymlinksInPath().path
+        let content = contentFolder.standardizedFileURL.resolvingSymlinksInPath().path
+        if target == "/" || target.isEmpty {
+            throw Failure.refused("出力先に / は使えません。")
+        }
+        if target == content || content.hasPrefix(target + "/") || target.hasPrefix(content + "/") {
+            throw Failure.refused("出力先（\(destination.path)）がコンテンツフォルダと重なっています。別のフォルダを指定してください。")
+        }
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw Failure.refused("出力先（\(destination.path)）はフォルダではありません。")
+        }
+        let names = (try? fm.contentsOfDirectory(atPath: target)) ?? []
+        let meaningful = names.filter { $0 != ".gitkeep" && $0 != ".DS_Store" }
+        if !meaningful.isEmpty, !names.contains(Self.marker), !force {
+            throw Failure.refused(
+                "出力先（\(destination.path)）に bookmark の出力ではないファイルがあります。消してよければ --force を付けてください。")
+        }
+    }
+
+    /// Writes every file into a fresh staging folder and swaps it in.
+    public func replace(with files: [OutputFile]) throws {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers()
+
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(getpid())")
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            try write(files, into: staging)
+            try swapIn(staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func write(_ files: [OutputFile], into staging: URL) throws {
+        let fm = FileManager.default
+        var folders = Set<String>()
+        for file in files {
+            guard OutputPath.isSafe(file.path) else {
+                throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
+            }
+            let url = staging.appendingPathComponent(file.path)
+            let folder = url.deletingLastPathComponent().path
+            if folders.insert(folder).inserted {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            guard fm.createFile(atPath: url.path, contents: file.contents) else {
+                throw Failure.io("「\(file.path)」を書けませんでした。")
+            }
+        }
+        let marker = "このフォルダは bookmark が書き出したものです。次のビルドで置き換えられます。\n"
+        _ = fm.createFile(atPath: staging.appendingPathComponent(Self.marker).path, contents: Data(marker.utf8))
+    }
+
+    private func swapIn(_ staging: URL) throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: destination.path) {
+            try fm.moveItem(at: staging, to: destination)
+            return
+        }
+        if bookmark_rename_exchange(staging.path, destination.path) == 0 {
+            try? fm.removeItem(at: staging)  // now holds the old output
+            return
+        }
+        // File systems without RENAME_EXCHANGE: move the old one aside, then the new one in.
+        let old = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
+        try fm.moveItem(at: destination, to: old)
+        do {
+            try fm.moveItem(at: staging, to: destination)
+        } catch {
+            try? fm.moveItem(at: old, to: destination)
+            throw error
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    /// Removes staging folders of killed runs; puts back an old output a killed swap left aside.
+    public func removeLeftovers() {
+        let fm = FileManager.default
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        guard let siblings = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for sibling in siblings.sorted() {
+            let url = parent.appendingPathComponent(sibling)
+            if sibling.hasPrefix(".\(name).staging-") {
+                try? fm.removeItem(at: url)
+            } else if sibling.hasPrefix(".\(name).old-") {
+                if fm.fileExists(atPath: destination.path) {
+                    try? fm.removeItem(at: url)
+                } else {
+                    try? fm.moveItem(at: url, to: destination)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import BookmarkOutput
+import Foundation
+import Mustache
+
+/// A theme folder: Mustache templates and static assets.
+///
+/// ```
+/// themes/<name>/templates/*.mustache   page templates and partials ({{> name}})
+/// themes/<name>/assets/**              copied to <output>/assets/
+/// ```
+/// A guide overrides single templates by putting a file of the same name in
+/// `<content>/templates/`; everything else comes from the theme.
+public struct Theme: Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case missing(String)
+        case template(name: String, problem: String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): "テーマのフォルダ（\(path)）が見つかりません。"
+            case let .template(name, problem): "テンプレート「\(name)」を読めません: \(problem)"
+            }
+        }
+    }
+
+    public let name: String
+    public let folder: URL
+    let library: MustacheLibrary
+
+    /// - Parameters:
+    ///   - themesFolder: the folder holding themes (`themes/`).
+    ///   - name: the theme's folder name (`site.yml`'s `theme:`).
+    ///   - overrides: a folder of templates that replace the theme's own, if it exists.
+    public static func load(themesFolder: URL, name: String, overrides: URL? = nil) throws -> Theme {
+        let folder = themesFolder.appendingPathComponent(name)
+        let templates = folder.appendingPathComponent("templates")
+        guard FileManager.default.fileExists(atPath: templates.path) else { throw Failure.missing(templates.path) }
+        var sources: [String: String] = [:]
+        for source in [templates, overrides].compactMap({ $0 }) {
+            for (templateName, text) in try templateFiles(in: source) { sources[templateName] = text }
+        }
+        var library = MustacheLibrary()
+        for (templateName, text) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: templateName)
+            } catch {
+                throw Failure.template(name: templateName, problem: "\(error)")
+            }
+        }
+        return Theme(name: name, folder: folder, library: library)
+    }
+
+    /// `name` → text for every `*.mustache` below `folder` (`print/entry` for sub-folders).
+    private static func templateFiles(in folder: URL) throws -> [(String, String)] {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: folder.path) else { return [] }
+        var files: [(String, String)] = []
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".mustache") else { continue }
+            let text = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
+            files.append((String(relative.dropLast(".mustache".count)), text))
+        }
+        return files
+    }
+
+    public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
+
+    /// Renders a template; `{{value}}` is HTML-escaped, `{{{value}}}` is not (only for HTML
+    /// this tool made safe, such as rendered Markdown).
+    public func render(_ template: String, _ context: Any) throws -> String {
+        guard let output = library.render(context, withTemplate: template) else {
+            throw Failure.template(name: template, problem: "テンプレートがありません")
+        }
+        return output
+    }
+
+    /// Every file under `assets/` (and the overrides' `assets/` if any), as output files
+    /// under `prefix`, sorted by path.
+    public func assets(under prefix: String = "assets") throws -> [OutputFile] {
+        let base = folder.appendingPathComponent("assets")
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: base.path) else { return [] }
+        var files: [OutputFile] = []
+        while let relative = enumerator.nextObject() as? String {
+            let url = base.appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+            else { continue }
+            files.append(OutputFile(path: prefix + "/" + relative, contents: try Data(contentsOf: url)))
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

@@ -1,0 +1,109 @@
+import BookmarkModel
+import Foundation
+
+/// Single-value rules shared by entries and site.yml.
+enum ValueRules {
+    /// `^[a-z0-9][a-z0-9-]{0,63}$`: entry ids, area ids, edition ids, page slugs.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, id.unicodeScalars.count <= 64 else { return false }
+        func allowed(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+        return allowed(first) && id.unicodeScalars.allSatisfy { allowed($0) || $0 == "-" }
+    }
+
+    /// Offset of the first character not allowed in a reading: hiragana, katakana, ー,
+    /// spaces, ASCII letters and digits.
+    static func firstNonKana(_ kana: String) -> (offset: Int, character: Character)? {
+        for (offset, character) in kana.enumerated() {
+            let ok = character.unicodeScalars.allSatisfy { s in
+                switch s.value {
+                case 0x3041...0x3096, 0x309D, 0x309E, 0x30A1...0x30FA, 0x30FC...0x30FE, 0x20, 0x3000,
+                    0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3099, 0x309A:
+                    return true
+                default:
+                    return false
+                }
+            }
+            if !ok { return (offset, character) }
+        }
+        return nil
+    }
+
+    /// An absolute http(s) URL with a host and no spaces.
+    static func isWebURL(_ text: String) -> Bool {
+        guard !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }),
+            let components = URLComponents(string: text),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty, text.lowercased().hasPrefix(scheme + "://")
+        else { return false }
+        return true
+    }
+
+    static func isEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, let local = parts.first, let domain = parts.last,
+            !local.isEmpty, domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."),
+            text.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"<>\"(),;:\\[]".contains($0) })
+        else { return false }
+        return true
+    }
+
+    /// A LINE id (`@abc1234`, `abc.def_1`) or an https URL.
+    static func isLineID(_ text: String) -> Bool {
+        if text.lowercased().hasPrefix("https://") { return isWebURL(text) }
+        let id = text.hasPrefix("@") ? text.dropFirst() : Substring(text)
+        return (1...40).contains(id.count)
+            && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+    }
+
+    /// BCP 47 as used here: a 2–3 letter language, then subtags of 2–8 letters or digits.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let language = parts.first, (2...3).contains(language.count),
+            language.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
+        return parts.dropFirst().allSatisfy { part in
+            (2...8).contains(part.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+
+    /// `15-39`, `15-`, `-39`, `all`/`全年齢`.
+    static func ages(_ written: String) -> AgeRange? {
+        let text = Normalizer.numeric(written).replacingOccurrences(of: " ", with: "")
+        if text.lowercased() == "all" || text == "全年齢" { return AgeRange(minimum: nil, maximum: nil) }
+        let unified = text.replacingOccurrences(of: "〜", with: "-").replacingOccurrences(of: "~", with: "-")
+        let parts = unified.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, !(parts[0].isEmpty && parts[1].isEmpty) else { return nil }
+        func number(_ part: Substring) -> Int?? {
+            if part.isEmpty { return .some(nil) }
+            guard part.count <= 3, part.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(part),
+                (0...120).contains(n)
+            else { return nil }
+            return .some(n)
+        }
+        guard let minimum = number(parts[0]), let maximum = number(parts[1]) else { return nil }
+        if let minimum, let maximum, minimum > maximum { return nil }
+        return AgeRange(minimum: minimum, maximum: maximum)
+    }
+
+    /// `09:00-17:00` (also `9:00〜17:00`) or `24h`; opening before closing, up to 24:00.
+    static func timeRange(_ written: String) -> TimeRange? {
+        let text = Normalizer.numeric(written).replacingOccurrences(of: " ", with: "")
+        if ["24h", "24時間", "24H"].contains(text) { return .allDay }
+        let unified = text.replacingOccurrences(of: "〜", with: "-").replacingOccurrences(of: "~", with: "-")
+        let parts = unified.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let opening = minutes(parts[0]), let closing = minutes(parts[1]),
+            opening < closing
+        else { return nil }
+        return .span(opening: opening, closing: closing)
+    }
+
+    private static func minutes(_ text: Substring) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let hours = Int(parts[0]), let minutes = Int(parts[1]), minutes < 60,
+            hours < 24 || (hours == 24 && minutes == 0)
+        else { return nil }
+        return hours * 60 + minutes
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import BookmarkModel
+import BookmarkOutput
+import BookmarkSite
+import Foundation
+
+/// `bookmark build`: check, then write the whole site (and each edition's print HTML).
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "確かめてから、サイト全体と各冊子の印刷用 HTML を出力先に書き出します。"
+    )
+
+    @OptionGroup var options: ContentOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        guard let guide = runCheck(options).guide else {
+            printMessage("エラーがあるため、何も書き出しませんでした。")
+            throw ExitCode(1)
+        }
+        let count = try writeSite(guide, options: options, output: output)
+        printMessage("\(output.output) に \(count) 個のファイルを書き出しました。")
+    }
+}
+
+/// Renders the site and swaps it into the output folder; returns the number of files.
+func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) throws -> Int {
+    let folder = OutputFolder(destination: output.outputURL)
+    do {
+        try folder.checkDestination(contentFolder: options.contentURL, force: output.force)
+        let files = try renderSite(guide, options: options)
+        try folder.replace(with: files)
+        return files.count
+    } catch {
+        printMessage("書き出せませんでした: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+/// Every file of the output: the site, then each edition's print HTML.
+func renderSite(_ guide: Guide, options: ContentOptions) throws -> [OutputFile] {
+    let theme = try Theme.load(
+        themesFolder: options.themesURL, name: guide.site.theme,
+        overrides: options.contentURL.appendingPathComponent("templates"))
+    return try SiteBuilder(guide: guide, theme: theme).build()
+}

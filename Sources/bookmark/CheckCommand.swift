@@ -1,0 +1,36 @@
+import ArgumentParser
+import BookmarkModel
+import BookmarkValidator
+
+/// `bookmark check`: reads and validates every file, prints every diagnostic, writes nothing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "すべてのファイルを読んで確かめ、問題をすべて表示します（何も書き出しません）。"
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let result = runCheck(options)
+        if result.failed { throw ExitCode(1) }
+    }
+}
+
+struct CheckOutcome {
+    var guide: Guide?
+    var diagnostics: [Diagnostic]
+    /// Errors, or warnings under `--strict`.
+    var failed: Bool
+}
+
+/// Validates, prints the diagnostics and the summary; shared by every command that reads content.
+func runCheck(_ options: ContentOptions) -> CheckOutcome {
+    let result = GuideValidator.validate(
+        contentFolder: options.contentURL, themesFolder: options.themesURL, today: options.today)
+    let printer = DiagnosticPrinter(format: options.format, contentPath: options.content, contentURL: options.contentURL)
+    printer.print(result.diagnostics)
+    printSummary(result.diagnostics, format: options.format)
+    let failed = result.guide == nil || (options.strict && result.diagnostics.hasWarnings)
+    return CheckOutcome(guide: failed ? nil : result.guide, diagnostics: result.diagnostics, failed: failed)
+}

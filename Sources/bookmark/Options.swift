@@ -1,0 +1,46 @@
+import ArgumentParser
+import BookmarkModel
+import Foundation
+
+/// How diagnostics are printed (cli.md).
+enum DiagnosticFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, github, json
+}
+
+/// Options every command that reads content takes.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "コンテンツフォルダ（site.yml のあるフォルダ）。")
+    var content: String = "content"
+
+    @Option(name: .long, help: "テーマのフォルダ。")
+    var themes: String = "themes"
+
+    @Option(name: .long, help: "診断の表示形式: text, github, json。")
+    var format: DiagnosticFormat = .text
+
+    @Flag(name: .long, help: "警告もエラーとして扱います。")
+    var strict = false
+
+    var contentURL: URL { URL(fileURLWithPath: content).standardizedFileURL }
+    var themesURL: URL { URL(fileURLWithPath: themes).standardizedFileURL }
+
+    /// The day content is judged against: SOURCE_DATE_EPOCH when set (reproducible builds),
+    /// else today in Japan.
+    var today: Day {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+            return Day(japanAt: Date(timeIntervalSince1970: seconds))
+        }
+        return Day(japanAt: Date())
+    }
+}
+
+/// Options of commands that write.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "出力先のフォルダ。")
+    var output: String = "output"
+
+    @Flag(name: .long, help: "bookmark の出力ではないフォルダでも置き換えます。")
+    var force = false
+
+    var outputURL: URL { URL(fileURLWithPath: output).standardizedFileURL }
+}
