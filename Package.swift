@@ -81,6 +81,6 @@ let package = Package(
         .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput"]),
         .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting", "bookmark"]),
     ]
 )
