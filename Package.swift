@@ -73,11 +73,7 @@ let package = Package(
         ),
         .testTarget(name: "BookmarkLoaderTests", dependencies: ["BookmarkLoader", "BookmarkTesting"]),
         .testTarget(name: "BookmarkMarkdownTests", dependencies: ["BookmarkMarkdown"]),
-        .testTarget(
-            name: "BookmarkValidatorTests",
-            dependencies: ["BookmarkValidator", "BookmarkTesting"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "BookmarkValidatorTests", dependencies: ["BookmarkValidator", "BookmarkTesting"]),
         .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput"]),
         .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),

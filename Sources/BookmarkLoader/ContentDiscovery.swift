@@ -14,7 +14,8 @@ public enum ContentDiscovery {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func discover(in root: URL) -> Result {
+    /// - Parameter fileLimit: more files than this are refused (a parameter so tests can reach it).
+    public static func discover(in root: URL, fileLimit: Int = Limits.files) -> Result {
         let fm = FileManager.default
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         var result = Result(site: nil, entries: [], pages: [], diagnostics: [])
@@ -29,7 +30,7 @@ public enum ContentDiscovery {
         } else {
             result.diagnostics.append(
                 Diagnostic(
-                    file: "site.yml", line: 0, column: 0, code: .siteMissing,
+                    file: "site.yml", line: 1, column: 1, code: .siteMissing,
                     message: "site.yml が見つかりません。コンテンツフォルダの直下に置いてください。",
                     hint: "--content で正しいフォルダを指定しているか確かめてください"))
         }
@@ -39,24 +40,24 @@ public enum ContentDiscovery {
             let base = root.appendingPathComponent(folder)
             var files: [ContentFile] = []
             walk(base, relative: folder, rootPath: rootPath, depth: 0, into: &files, role: role,
-                 count: &count, diagnostics: &result.diagnostics)
+                 count: &count, limit: fileLimit, diagnostics: &result.diagnostics)
             files.sort { $0.relativePath < $1.relativePath }
             if role == .entry { result.entries = files } else { result.pages = files }
         }
-        if count > Limits.files {
+        if count > fileLimit {
             result.diagnostics.append(
                 Diagnostic(
-                    file: "entries", line: 0, column: 0, code: .tooManyFiles,
-                    message: "ファイルが多すぎます（上限 \(Limits.files) 件）。"))
+                    file: "entries", line: 1, column: 1, code: .tooManyFiles,
+                    message: "ファイルが多すぎます（上限 \(fileLimit) 件）。"))
         }
         return result
     }
 
     private static func walk(
         _ folder: URL, relative: String, rootPath: String, depth: Int, into files: inout [ContentFile],
-        role: ContentFile.Role, count: inout Int, diagnostics: inout [Diagnostic]
+        role: ContentFile.Role, count: inout Int, limit: Int, diagnostics: inout [Diagnostic]
     ) {
-        guard depth < 32, count <= Limits.files else { return }
+        guard depth < 32, count <= limit else { return }
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names.sorted() {
@@ -64,17 +65,26 @@ public enum ContentDiscovery {
             let url = folder.appendingPathComponent(name)
             let path = relative + "/" + name
             var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                // A link whose target is gone: say so rather than skip the entry silently.
+                if name.hasSuffix(".md"), (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                    diagnostics.append(
+                        Diagnostic(file: path, line: 1, column: 1, code: .fileUnreadable,
+                                   message: "リンク先のファイルがありません。",
+                                   hint: "シンボリックリンクを消すか、ファイルをコンテンツフォルダに置いてください"))
+                }
+                continue
+            }
             if !isInside(url, root: rootPath) {
                 diagnostics.append(symlinkDiagnostic(path))
                 continue
             }
             if isDirectory.boolValue {
                 walk(url, relative: path, rootPath: rootPath, depth: depth + 1, into: &files, role: role,
-                     count: &count, diagnostics: &diagnostics)
+                     count: &count, limit: limit, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
                 count += 1
-                if count > Limits.files { return }
+                if count > limit { return }
                 files.append(ContentFile(role: role, relativePath: path, url: url))
             }
         }

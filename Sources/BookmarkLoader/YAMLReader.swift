@@ -124,8 +124,15 @@ public enum YAMLReader {
 
     private static func diagnostic(for error: YamlError, yaml: String, file: String, lineOffset: Int) -> Diagnostic {
         switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
             let (message, hint) = YAMLMessages.japanese(for: problem)
+            // An unclosed quote or bracket is found at the end; the editor needs where it opened.
+            if problem.contains("end of stream"), let context, context.mark.line >= 1 {
+                return Diagnostic(
+                    file: file, line: context.mark.line + lineOffset, column: max(context.mark.column, 1),
+                    code: .yamlSyntax, message: message, hint: hint)
+            }
             return Diagnostic(
                 file: file, line: max(mark.line, 1) + lineOffset, column: max(mark.column, 1),
                 code: .yamlSyntax, message: message, hint: hint)

@@ -4,7 +4,7 @@
 public struct Diagnostic: Error, Sendable, Hashable, Codable {
     /// Path relative to the content folder, with `/` separators.
     public var file: String
-    /// 1-based line; 0 when the problem concerns the whole file set.
+    /// 1-based line; 1 when the problem concerns the whole file.
     public var line: Int
     /// 1-based column, counted in Unicode scalars.
     public var column: Int

@@ -45,7 +45,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case contactMissing = "contact-missing"
     case addressMissing = "address-missing"
     case hoursMissing = "hours-missing"
-    case daysInvalid = "days-invalid"
     case weeksInvalid = "weeks-invalid"
     case timeInvalid = "time-invalid"
     case geoInvalid = "geo-invalid"
