@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // System libraries from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev, libqrencode-dev).
@@ -62,7 +63,18 @@ let package = Package(
                 "BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkSite",
                 "BookmarkBooklet", "BookmarkOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ],
+            // The template `bookmark new` writes, compiled into the binary so it works from any folder.
+            resources: [.embedInCode("Resources/new-entry.md.mustache")]
+        ),
+
+        // The fuzz target: libFuzzer with -D FUZZING (scripts/fuzz.sh), else a corpus replayer.
+        .executableTarget(
+            name: "bookmark-fuzz",
+            dependencies: ["BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkSite"],
+            path: "Sources/BookmarkFuzz"
         ),
 
         // Helpers shared by the test targets: inline fixture guides, running the binary.
