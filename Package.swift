@@ -77,6 +77,9 @@ let package = Package(
             path: "Sources/BookmarkFuzz"
         ),
 
+        // `bookmark-bench`: synthetic guides of N entries, timed against Hugo (see README).
+        .executableTarget(name: "bookmark-bench", path: "Sources/BookmarkBench"),
+
         // Helpers shared by the test targets: inline fixture guides, running the binary.
         .target(
             name: "BookmarkTesting",

@@ -29,8 +29,8 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
     let folder = OutputFolder(destination: output.outputURL)
     do {
         try folder.checkDestination(contentFolder: options.contentURL, force: output.force)
-        let files = try renderSite(guide, options: options)
-        try folder.replace(with: files)
+        let files = try StageTimer.measure("render") { try renderSite(guide, options: options) }
+        try StageTimer.measure("write") { try folder.replace(with: files) }
         return files.count
     } catch {
         printMessage("書き出せませんでした: \(error)")

@@ -26,8 +26,10 @@ struct CheckOutcome {
 
 /// Validates, prints the diagnostics and the summary; shared by every command that reads content.
 func runCheck(_ options: ContentOptions) -> CheckOutcome {
-    let result = GuideValidator.validate(
-        contentFolder: options.contentURL, themesFolder: options.themesURL, today: options.today)
+    StageTimer.enabled = options.timings
+    let result = StageTimer.measure("check") {
+        GuideValidator.validate(contentFolder: options.contentURL, themesFolder: options.themesURL, today: options.today)
+    }
     let printer = DiagnosticPrinter(format: options.format, contentPath: options.content, contentURL: options.contentURL)
     printer.print(result.diagnostics)
     printSummary(result.diagnostics, format: options.format)

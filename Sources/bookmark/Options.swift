@@ -21,6 +21,9 @@ struct ContentOptions: ParsableArguments {
     @Flag(name: .long, help: "警告もエラーとして扱います。")
     var strict = false
 
+    @Flag(name: .long, help: "段階ごとの所要時間を標準エラーに出します（ベンチマーク用）。")
+    var timings = false
+
     var contentURL: URL { URL(fileURLWithPath: content).standardizedFileURL }
     var themesURL: URL { URL(fileURLWithPath: themes).standardizedFileURL }
 
