@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -88,7 +89,13 @@ let package = Package(
         ),
         .testTarget(name: "BookmarkLoaderTests", dependencies: ["BookmarkLoader", "BookmarkTesting"]),
         .testTarget(name: "BookmarkMarkdownTests", dependencies: ["BookmarkMarkdown"]),
-        .testTarget(name: "BookmarkValidatorTests", dependencies: ["BookmarkValidator", "BookmarkTesting"]),
+        .testTarget(
+            name: "BookmarkValidatorTests",
+            dependencies: [
+                "BookmarkValidator", "BookmarkTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput"]),
         .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
