@@ -1,42 +1,77 @@
 import BookmarkModel
 
 /// The values templates see for an entry, in plain Japanese.
+///
+/// Every value is text for `{{…}}` (escaped by Mustache), except `bodyHTML`, which the
+/// Markdown renderer made safe, and `jsonLD`, which `StructuredData` escaped for a script
+/// block. Links are relative to `root` so the site works under any path and from file://.
 enum EntryContext {
+    /// What a list shows: name, kind, place, the thresholds that decide whether a person
+    /// dares to go, phones and any notice.
     static func summary(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
-        [
-            "id": entry.id,
-            "name": entry.name,
-            "href": "\(root)entries/\(entry.id)/",
-            "kind": entry.kind.japaneseLabel,
-            "phones": entry.phones.map { ["display": $0.display, "tel": $0.telURL] },
-        ]
+        var values = TemplateValues()
+        values["id"] = entry.id
+        values["name"] = entry.name
+        values["href"] = href(entry, root: root)
+        values["kindID"] = entry.kind.rawValue
+        values["kind"] = entry.kind.japaneseLabel
+        values["areaName"] = areaName(entry.area, guide: guide)
+        values["audiences"] = entry.audiences.map(\.japaneseLabel).joined(separator: "・")
+        values["ages"] = entry.ages.flatMap { $0.isAll ? nil : $0.japaneseText }
+        values["badges"] = badges(entry)
+        values["phones"] = entry.phones.map { ["display": $0.display, "tel": $0.telURL] }
+        values["notice"] = entry.notice
+        values["stale"] = guide.isStale(entry)
+        return values.dictionary
     }
 
+    /// Every field of an entry page.
     static func full(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
-        var values = summary(entry, root: root, guide: guide)
+        var values = TemplateValues(summary(entry, root: root, guide: guide))
         values["kana"] = entry.kana
-        values["area"] = areaName(entry.area, guide: guide)
-        values["audiences"] = entry.audiences.map(\.japaneseLabel).joined(separator: "・")
-        values["ages"] = entry.ages?.japaneseText ?? ""
-        values["operator"] = entry.operator ?? ""
-        values["address"] = entry.addressUndisclosed ? "お申し込みのときにお知らせします" : (entry.address ?? "")
-        values["postalCode"] = entry.postalCode ?? ""
-        values["access"] = entry.access ?? ""
-        values["email"] = entry.email ?? ""
-        values["url"] = entry.url ?? ""
-        values["line"] = entry.line ?? ""
+        values["kindHref"] = "\(root)kinds/\(entry.kind.rawValue)/index.html"
+        values["areaHref"] = entry.area.areaID.map { "\(root)areas/\($0)/index.html" }
+        values["womenOnly"] = entry.isWomenOnly ? "女性の方のみ" : entry.gender == .men ? "男性の方のみ" : nil
+        values["agesText"] = entry.ages?.japaneseText
+        values["operator"] = entry.operator
+        values["operatorType"] = entry.operatorType?.japaneseLabel
+        if entry.addressUndisclosed {
+            values["addressNote"] = "場所はお申し込みのときにお知らせします。"
+        } else if let address = entry.address {
+            values["address"] = address
+            values["mapHref"] = ExternalLink.map(address: address)
+        }
+        values["postalCode"] = entry.postalCode.map { "〒\($0)" }
+        values["access"] = entry.access
+        values["fax"] = entry.fax?.display
+        values["email"] = entry.email
+        values["mailto"] = ExternalLink.mail(entry.email)
+        values["url"] = ExternalLink.web(entry.url)
+        if let line = entry.line {
+            if let link = ExternalLink.web(line) { values["lineHref"] = link } else { values["lineID"] = line }
+        }
         values["hours"] = hoursLines(entry.hours)
-        values["hoursNote"] = entry.hoursNote ?? ""
-        values["cost"] = entry.cost?.japaneseText ?? ""
-        values["reservation"] = entry.reservation?.japaneseLabel ?? ""
-        values["anonymous"] = entry.anonymous.map { $0 ? "可" : "不可" } ?? ""
-        values["outsideResidents"] = entry.outsideResidents.map { $0 ? "利用可" : "市内の方のみ" } ?? ""
+        values["hoursNote"] = entry.hoursNote
+        values["showHours"] = entry.hours != nil || entry.hoursNote != nil
+        values["cost"] = entry.cost?.japaneseText
+        values["reservation"] = entry.reservation.map(Wording.reservation)
+        values["anonymous"] = entry.anonymous.map { $0 ? "可（名前を言わずに相談できます）" : "不可" }
+        values["outsideResidents"] = entry.outsideResidents.map { $0 ? "利用可" : "地域内にお住まいの方のみ" }
         values["methods"] = entry.methods.map(\.japaneseLabel).joined(separator: "・")
-        values["notice"] = entry.notice ?? ""
+        values["languages"] =
+            entry.languages == ["ja"] ? nil : entry.languages.map(Wording.language).joined(separator: "・")
+        values["tags"] = entry.tags
         values["verified"] = entry.verified.japaneseText
-        values["stale"] = guide.isStale(entry)
+        values["verifiedISO"] = entry.verified.description
+        values["correctionsHref"] = ExternalLink.corrections(
+            guide.site.corrections, entryID: entry.id, entryName: entry.name)
         values["bodyHTML"] = entry.bodyHTML
-        return values
+        values["jsonLD"] = StructuredData.script(for: entry, guide: guide)
+        return values.dictionary
+    }
+
+    static func href(_ entry: Entry, root: String) -> String {
+        "\(root)entries/\(entry.id)/index.html"
     }
 
     static func areaName(_ area: AreaReference, guide: Guide) -> String {
@@ -46,11 +81,31 @@ enum EntryContext {
         }
     }
 
+    /// Short marks on a list item: the low thresholds a reader scans for.
+    static func badges(_ entry: Entry) -> [String] {
+        var badges: [String] = []
+        if entry.isAllDay { badges.append("24時間") }
+        if entry.isFree { badges.append("無料") }
+        if entry.reservation == .notRequired { badges.append("予約不要") }
+        if entry.anonymous == true { badges.append("匿名可") }
+        if entry.isWomenOnly { badges.append("女性限定") }
+        if entry.outsideResidents == true { badges.append("市外可") }
+        return badges
+    }
+
     static func hoursLines(_ hours: OpeningHours?) -> [String] {
         switch hours {
         case .items(let items): items.map(\.japaneseText)
         case .text(let text): [text]
         case nil: []
         }
+    }
+}
+
+extension Entry {
+    /// Whether some line of `hours` is open around the clock (`time: 24h`).
+    var isAllDay: Bool {
+        guard case .items(let items) = hours else { return false }
+        return items.contains { $0.time == .allDay }
     }
 }

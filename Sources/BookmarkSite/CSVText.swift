@@ -1,0 +1,30 @@
+import Foundation
+
+/// RFC 4180 CSV as Japanese spreadsheet users open it.
+///
+/// - UTF-8 with a byte order mark: Excel in Japan reads a file without one as Shift_JIS and
+///   shows garbage; LibreOffice, Python's `utf-8-sig` and R read the mark fine.
+/// - CRLF line ends; a field is quoted when it holds `,`, `"`, CR or LF (or starts or ends with
+///   a space), and `"` is doubled inside quotes.
+/// - A field starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a spreadsheet
+///   never runs it as a formula (CSV injection). No field the site writes starts that way
+///   legitimately: phones start with a digit or `#`, ages are split into numbers.
+enum CSVText {
+    static let byteOrderMark = "\u{FEFF}"
+
+    static func document(_ rows: [[String]]) -> String {
+        byteOrderMark + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            text = "'" + text
+        }
+        let needsQuotes =
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            || text.hasPrefix(" ") || text.hasSuffix(" ")
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,74 @@
+import BookmarkModel
+
+/// The pages that list entries: by kind, by area (with neighbours and nationwide services),
+/// by audience. Each is a list of groups `{heading, href?, entries}`; empty groups are left out.
+enum ListContext {
+    static func kind(_ kind: Kind, _ listing: Listing, root: String) -> [String: Any] {
+        let entries = listing.entries(of: kind)
+        var groups = listing.guide.site.areas.map { area in
+            group(area.name, href: "\(root)areas/\(area.id)/index.html",
+                  entries.filter { $0.area.areaID == area.id }, listing, root: root)
+        }
+        groups.append(group("全国", href: nil, entries.filter { $0.area == .nationwide }, listing, root: root))
+        return [
+            "title": kind.japaneseLabel, "description": Wording.description(of: kind),
+            "count": entries.count, "groups": groups.filter(hasEntries),
+        ]
+    }
+
+    static func audience(_ audience: Audience, _ listing: Listing, root: String) -> [String: Any] {
+        let entries = listing.entries(for: audience)
+        let groups = Kind.allCases.map { kind in
+            group(kind.japaneseLabel, href: "\(root)kinds/\(kind.rawValue)/index.html",
+                  entries.filter { $0.kind == kind }, listing, root: root)
+        }
+        return [
+            "title": Wording.title(of: audience), "description": Wording.description(of: audience),
+            "count": entries.count, "groups": groups.filter(hasEntries),
+        ]
+    }
+
+    /// The area's own entries by kind, then 近隣エリア by neighbour, then nationwide services.
+    /// `full` gives every field, for the printable list.
+    static func area(_ area: Area, _ listing: Listing, root: String, full: Bool = false) -> [String: Any] {
+        let own = listing.entries(inArea: area.id)
+        let ownGroups = Kind.allCases.map { kind in
+            group(kind.japaneseLabel, href: nil, own.filter { $0.kind == kind }, listing, root: root, full: full)
+        }
+        let neighborGroups = listing.neighbors(of: area).map { neighbor in
+            group(neighbor.name, href: "\(root)areas/\(neighbor.id)/index.html",
+                  listing.entries(inArea: neighbor.id), listing, root: root, full: full)
+        }
+        var values = TemplateValues()
+        values["title"] = area.name
+        values["prefecture"] = area.prefecture
+        values["count"] = own.count
+        values["own"] = ownGroups.filter(hasEntries)
+        values["neighbors"] = neighborGroups.filter(hasEntries)
+        values["nationwide"] = listing.nationwide.map { entry($0, listing, root: root, full: full) }
+        values["sheet"] = full
+        values["listHref"] = "\(root)areas/\(area.id)/index.html"
+        values["sheetHref"] = "\(root)areas/\(area.id)/print/index.html"
+        return values.dictionary
+    }
+
+    static func group(
+        _ heading: String, href: String?, _ entries: [Entry], _ listing: Listing, root: String,
+        full: Bool = false
+    ) -> [String: Any] {
+        var values = TemplateValues()
+        values["heading"] = heading
+        values["href"] = href
+        values["count"] = entries.count
+        values["entries"] = entries.map { entry($0, listing, root: root, full: full) }
+        return values.dictionary
+    }
+
+    static func entry(_ entry: Entry, _ listing: Listing, root: String, full: Bool) -> [String: Any] {
+        full
+            ? EntryContext.full(entry, root: root, guide: listing.guide)
+            : EntryContext.summary(entry, root: root, guide: listing.guide)
+    }
+
+    static func hasEntries(_ group: [String: Any]) -> Bool { group["entries"] != nil }
+}

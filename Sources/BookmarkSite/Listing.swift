@@ -1,0 +1,45 @@
+import BookmarkModel
+
+/// Which web entries each way in shows, already in 五十音順.
+///
+/// Built once from `guide.webEntries`, so no page can list a draft, an expired entry or a
+/// `publish.web: false` entry.
+struct Listing {
+    let guide: Guide
+    /// Web entries in 五十音順.
+    let entries: [Entry]
+
+    init(guide: Guide) {
+        self.guide = guide
+        self.entries = Gojuon.sorted(guide.webEntries)
+    }
+
+    func entries(of kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
+
+    func entries(inArea id: String) -> [Entry] { entries.filter { $0.area.areaID == id } }
+
+    var nationwide: [Entry] { entries.filter { $0.area == .nationwide } }
+
+    /// Entries for an audience; `anyone` entries are for every audience.
+    func entries(for audience: Audience) -> [Entry] {
+        entries.filter { $0.audiences.contains(audience) || $0.audiences.contains(.anyone) }
+    }
+
+    /// Lines open around the clock, wherever they are.
+    var allDay: [Entry] { entries.filter(\.isAllDay) }
+
+    /// Neighbours of an area that exist in site.yml, in the order written there.
+    func neighbors(of area: Area) -> [Area] {
+        area.neighbors.compactMap { guide.site.area(id: $0) }.filter { $0.id != area.id }
+    }
+
+    /// Free pages in menu order: `order`, then slug.
+    var pages: [Page] {
+        guide.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+
+    /// The 20 most recently verified entries, newest first (ties by id), for the feed.
+    var recentlyVerified: [Entry] {
+        Array(entries.sorted { ($1.verified, $0.id) < ($0.verified, $1.id) }.prefix(20))
+    }
+}
