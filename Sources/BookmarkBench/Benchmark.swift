@@ -48,7 +48,12 @@ struct Benchmark {
                 ours.append(run)
                 if withHugo, let hugo {
                     try? FileManager.default.removeItem(at: hugoFolder.appendingPathComponent("public"))
-                    theirs.append(try ChildRun.run(hugo, ["--quiet", "-s", hugoFolder.path], in: hugoFolder))
+                    let run = try ChildRun.run(hugo, ["--quiet", "-s", hugoFolder.path], in: hugoFolder)
+                    guard run.status == 0 else {
+                        print("hugo failed (\(run.status)):\n\(run.stderr.suffix(2000))")
+                        return
+                    }
+                    theirs.append(run)
                 }
             }
             report(size: size, areas: guide.areaCount, ours: ours, theirs: theirs)

@@ -7,25 +7,33 @@ struct ChildRun {
     var status: Int32
     var stderr: String
 
+    /// Spawns with posix_spawn and reaps with wait4 itself: Foundation's Process reaps its
+    /// children on its own thread, and the resource usage would be lost.
     static func run(_ executable: String, _ arguments: [String], in folder: URL) throws -> ChildRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("bench-stderr-\(getpid())")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errorFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        // wait4 gives this child's own resource usage, peak RSS included.
+        // The child starts in `folder`; the benchmark runs one child at a time.
+        let previous = FileManager.default.currentDirectoryPath
+        FileManager.default.changeCurrentDirectoryPath(folder.path)
+        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        FileManager.default.changeCurrentDirectoryPath(previous)
+        guard spawned == 0 else { throw CocoaError(.executableLoad) }
         var status: Int32 = 0
         var usage = rusage()
-        _ = wait4(process.processIdentifier, &status, 0, &usage)
+        _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return ChildRun(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024,
-                        status: exitStatus, stderr: String(decoding: errorData, as: UTF8.self))
+        let errors = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(at: errorFile)
+        return ChildRun(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024, status: exitStatus, stderr: errors)
     }
 
     /// `timing render 0.412` lines, as the `--timings` flag prints them.

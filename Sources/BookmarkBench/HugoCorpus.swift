@@ -27,7 +27,9 @@ struct HugoCorpus {
             <body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
             """.write(to: folder.appendingPathComponent("layouts/_default/list.html"), atomically: false, encoding: .utf8)
         for i in 0..<guide.count {
+            // Hugo reads `url` as the page's own address: call it `website` there.
             let text = guide.entry(i).replacingOccurrences(of: "name: ", with: "title: ")
+                .replacingOccurrences(of: "\nurl: ", with: "\nwebsite: ")
             try text.write(to: entries.appendingPathComponent("entry-\(i).md"), atomically: false, encoding: .utf8)
         }
     }
