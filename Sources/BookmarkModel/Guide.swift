@@ -47,30 +47,34 @@ public struct Guide: Sendable {
     }
 }
 
-/// Japanese collation by reading: 五十音順 on `kana`, katakana folded to hiragana.
+/// Japanese collation by reading: 五十音順 on `kana`.
+///
+/// The key compares first on the plain letters (katakana folded to hiragana, voicing marks
+/// and small kana ignored, spaces and ー dropped), then on the reading as written, so that
+/// か < が < き and は < ば < ぱ < ひ, as in a dictionary.
 public enum Gojuon {
-    /// A key that sorts kana readings in 五十音順; ties broken by the caller.
+    static let smallToLarge: [Unicode.Scalar: Unicode.Scalar] = [
+        "ぁ": "あ", "ぃ": "い", "ぅ": "う", "ぇ": "え", "ぉ": "お", "っ": "つ", "ゃ": "や", "ゅ": "ゆ",
+        "ょ": "よ", "ゎ": "わ", "ゕ": "か", "ゖ": "け",
+    ]
+
     public static func sortKey(_ kana: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in kana.unicodeScalars {
-            switch scalar.value {
-            case 0x30A1...0x30F6:  // katakana → hiragana
-                scalars.append(Unicode.Scalar(scalar.value - 0x60)!)
-            case 0x20, 0x3000:  // spaces do not count
-                continue
-            default:
-                scalars.append(scalar)
-            }
+        var primary = String.UnicodeScalarView()
+        var written = String.UnicodeScalarView()
+        for scalar in kana.decomposedStringWithCanonicalMapping.unicodeScalars {
+            var s = scalar
+            if (0x30A1...0x30F6).contains(s.value) { s = Unicode.Scalar(s.value - 0x60)! }  // katakana → hiragana
+            if s == " " || s == "\u{3000}" { continue }
+            written.append(s)
+            if s == "\u{3099}" || s == "\u{309A}" || s == "ー" { continue }
+            primary.append(smallToLarge[s] ?? s)
         }
-        return String(scalars)
+        return String(primary) + "\u{1}" + String(written)
     }
 
     /// Sorts entries by reading, then by id, so the order never depends on file order.
     public static func sorted(_ entries: [Entry]) -> [Entry] {
-        entries.sorted {
-            let a = sortKey($0.kana)
-            let b = sortKey($1.kana)
-            return a != b ? a < b : $0.id < $1.id
-        }
+        let keyed = entries.map { (key: sortKey($0.kana), entry: $0) }
+        return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.id < $1.entry.id }.map(\.entry)
     }
 }

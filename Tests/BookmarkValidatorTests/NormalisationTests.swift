@@ -122,8 +122,10 @@ import Testing
     }
 
     @Test func gojuonOrderFoldsKatakana() {
-        #expect(Gojuon.sortKey("サクラ シ") == "さくらし")
+        #expect(Gojuon.sortKey("サクラ シ") == Gojuon.sortKey("さくらし"))
         #expect(Gojuon.sortKey("あおば") < Gojuon.sortKey("カエデ"))
+        let dictionaryOrder = ["かき", "がき", "きく", "はと", "ばと", "ぱと", "ひかり", "ゃま", "やま", "ゆめ"]
+        #expect(dictionaryOrder.shuffled().sorted { Gojuon.sortKey($0) < Gojuon.sortKey($1) } == dictionaryOrder)
     }
 
     @Test func didYouMean() {

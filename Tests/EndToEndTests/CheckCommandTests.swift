@@ -154,6 +154,29 @@ import Testing
         #expect(one == two)
     }
 
+    @Test func outputDoesNotDependOnFileOrderTimeZoneOrLocale() throws {
+        let files = [
+            "site.yml": FixtureGuide.siteYAML,
+            "entries/sakura/a.md": FixtureGuide.entry(["name": "あさひ窓口", "kana": "あさひまどぐち"]),
+            "entries/sakura/b.md": FixtureGuide.entry(["name": "いずみ窓口", "kana": "いずみまどぐち"]),
+            "entries/kaede/c.md": FixtureGuide.entry(["area": "kaede", "name": "うみ窓口", "kana": "うみまどぐち"]),
+            "pages/about.md": "---\ntitle: このガイドについて\n---\n架空のガイドです。\n",
+        ]
+        let first = try FixtureGuide(files: [:])
+        let second = try FixtureGuide(files: [:])
+        defer { first.remove(); second.remove() }
+        // The same files, created in opposite orders, so the file system lists them differently.
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) { try first.write(path, text) }
+        for (path, text) in files.sorted(by: { $0.key > $1.key }) { try second.write(path, text) }
+        let themes = CheckCommandTests.repoRoot.appendingPathComponent("themes").path
+        let one = try BookmarkBinary.run(["build", "--themes", themes], in: first.root,
+                                         environment: ["TZ": "Asia/Tokyo", "LANG": "ja_JP.UTF-8"])
+        let two = try BookmarkBinary.run(["build", "--themes", themes], in: second.root,
+                                         environment: ["TZ": "America/Los_Angeles", "LANG": "C", "LC_ALL": "C"])
+        #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
+        #expect(try snapshot(first.output) == snapshot(second.output))
+    }
+
     func snapshot(_ folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder.path)!
