@@ -1,0 +1,62 @@
+import BookmarkTesting
+import Foundation
+import Testing
+
+@testable import BookmarkSite
+
+/// sitemap, robots, feed, open data and JSON-LD.
+@Suite struct MachineReadableTests {
+    @Test func sitemapAndRobotsUseBaseURL() throws {
+        let site = try PageTests.site()
+        let sitemap = try #require(site["sitemap.xml"])
+        #expect(sitemap.hasPrefix("<?xml"))
+        #expect(sitemap.contains("<loc>https://example.org/test/</loc>"))
+        #expect(sitemap.contains("<loc>https://example.org/test/entries/sakura-soudan/</loc><lastmod>2026-04-01</lastmod>"))
+        #expect(!sitemap.contains("404"))
+        #expect(!sitemap.contains("/print/"))
+        #expect(site["robots.txt"]?.contains("Sitemap: https://example.org/test/sitemap.xml") == true)
+    }
+
+    @Test func feedDatesComeFromVerified() throws {
+        let feed = try #require(try PageTests.site()["feed.xml"])
+        #expect(feed.contains("<updated>2026-04-01T00:00:00+09:00</updated>"))
+        #expect(feed.contains("<updated>2025-01-10T00:00:00+09:00</updated>"))
+        let dates = feed.matches(of: try Regex(#"<updated>([^<]+)</updated>"#)).map { String(feed[$0.range]) }
+        #expect(dates.allSatisfy { $0.contains("2026-04-01") || $0.contains("2025-01-10") })
+    }
+
+    @Test func entryPageHasJSONLDWithTelephoneAndAddress() throws {
+        let page = try #require(try PageTests.site()["entries/sakura-soudan/index.html"])
+        let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let json = try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8))
+        let object = try #require(json as? [String: Any])
+        #expect(object["@context"] as? String == "https://schema.org")
+        let provider = try #require(object["provider"] as? [String: Any])
+        #expect(provider["telephone"] as? String == "0123-45-6789")
+        let address = try #require(provider["address"] as? [String: Any])
+        #expect(address["streetAddress"] as? String == "架空県さくら市中央1-2-3")
+    }
+
+    @Test func openDataHasTheDocumentedColumns() throws {
+        let site = try PageTests.site()
+        let csv = try #require(site["data/entries.csv"])
+        #expect(csv.hasPrefix("\u{FEFF}id,name,kana,kind,"))
+        #expect(csv.contains("\r\n"))
+        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 5)
+        let json = try JSONSerialization.jsonObject(with: Data(try #require(site["data/entries.json"]).utf8))
+        let rows = try #require((json as? [String: Any])?["entries"] as? [[String: Any]])
+        #expect(rows.count == 4)
+        #expect(Set(rows[0].keys) == Set(OpenData.columns))
+    }
+
+    @Test func csvQuotesOnlyWhatNeedsIt() {
+        #expect(CSVText.field("さくら") == "さくら")
+        #expect(CSVText.field("a,b") == "\"a,b\"")
+        #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVText.field("1行目\n2行目") == "\"1行目\n2行目\"")
+        #expect(CSVText.field("-1") == "'-1")
+        #expect(CSVText.document([["a", "b"]]) == "\u{FEFF}a,b\r\n")
+    }
+}

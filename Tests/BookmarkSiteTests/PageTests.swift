@@ -1,0 +1,122 @@
+import BookmarkTesting
+import Foundation
+import Testing
+
+/// What every page must hold, and what each way in lists.
+@Suite struct PageTests {
+    static let siteYAML = FixtureGuide.siteYAML.replacingOccurrences(
+        of: "base_url: https://example.org/test/",
+        with: "base_url: https://example.org/test/\ncorrections: https://example.org/form")
+
+    static func site() throws -> BuiltSite {
+        try BuiltSite(
+            entries: [
+                "sakura-soudan": FixtureGuide.entry(["phone": "[0123-45-6789, \"#7119\"]", "email": "soudan@example.org"]),
+                "kaede-ibasho": FixtureGuide.entry([
+                    "name": "かえで 居場所カフェ", "kana": "かえでいばしょかふぇ", "kind": "ibasho", "area": "kaede",
+                    "for": "[person]", "verified": "2025-01-10", "notice": "会場が変わりました",
+                ]),
+                "tooi-kazoku": FixtureGuide.entry([
+                    "name": "とおい村 家族会", "kana": "とおいむらかぞくかい", "kind": "ibasho", "area": "tooi",
+                    "for": "[family]",
+                ]),
+                "zenkoku-line": FixtureGuide.entry([
+                    "name": "全国 夜の電話", "kana": "ぜんこくよるのでんわ", "kind": "online", "area": "nationwide",
+                    "for": "[anyone]", "address": nil, "phone": "0120-000-000",
+                    "hours": "[{days: [mon, tue, wed, thu, fri, sat, sun], time: 24h}]",
+                ]),
+            ],
+            siteYAML: siteYAML,
+            pages: ["about": "---\ntitle: このガイドについて\n---\nこのガイドは…\n"])
+    }
+
+    @Test func everyPageIsJapaneseWithLandmarksAndSkipLink() throws {
+        let site = try Self.site()
+        #expect(site.htmlPages.count >= 15)
+        for (path, text) in site.htmlPages {
+            #expect(text.contains("<html lang=\"ja\">"), "\(path)")
+            for landmark in ["<header", "<nav", "<main id=\"main\"", "<footer", "href=\"#main\""] {
+                #expect(text.contains(landmark), "\(landmark) in \(path)")
+            }
+        }
+    }
+
+    @Test func phonesAreTelLinksAndMailIsMailto() throws {
+        let page = try #require(try Self.site()["entries/sakura-soudan/index.html"])
+        #expect(page.contains("href=\"tel:0123456789\""))
+        #expect(page.contains("href=\"tel:%237119\""))
+        #expect(page.contains("href=\"mailto:soudan@example.org\""))
+        let home = try #require(try Self.site()["index.html"])
+        #expect(home.contains("href=\"tel:0120000000\""))
+    }
+
+    @Test func nothingIsLoadedFromAnotherHost() throws {
+        let site = try Self.site()
+        let externalSource = try Regex(#"(src|srcset|poster|data)\s*=\s*["']?\s*(https?:)?//"#)
+        let externalStylesheet = try Regex(#"<link[^>]*href="(https?:)?//"#)
+        for (path, text) in site.htmlPages {
+            #expect(text.firstMatch(of: externalSource) == nil, "\(path)")
+            #expect(text.firstMatch(of: externalStylesheet) == nil, "\(path)")
+            #expect(!text.contains("<iframe"), "\(path)")
+        }
+        for (path, text) in site.allFiles where path.hasSuffix(".css") {
+            #expect(!text.contains("@import"), "\(path)")
+            #expect(text.firstMatch(of: try Regex(#"url\(\s*["']?(https?:)?//"#)) == nil, "\(path)")
+        }
+        for (path, text) in site.allFiles where path.hasSuffix(".js") {
+            #expect(!text.contains("http://") && !text.contains("https://"), "\(path)")
+        }
+    }
+
+    @Test func areaPageListsOwnThenNeighboursThenNationwide() throws {
+        let page = try #require(try Self.site()["areas/sakura/index.html"])
+        let own = try #require(page.range(of: "さくら市 ひきこもり相談窓口"))
+        let neighbours = try #require(page.range(of: "近隣エリア"))
+        let neighbour = try #require(page.range(of: "かえで 居場所カフェ"))
+        let nationwide = try #require(page.range(of: "全国 夜の電話"))
+        #expect(own.lowerBound < neighbours.lowerBound)
+        #expect(neighbours.lowerBound < neighbour.lowerBound)
+        #expect(neighbour.lowerBound < nationwide.lowerBound)
+        #expect(!page.contains("とおい村 家族会"))
+        #expect(try Self.site()["areas/sakura/print/index.html"]?.contains("assets/css/sheet.css") == true)
+    }
+
+    @Test func anyoneEntriesAppearForEveryAudience() throws {
+        let site = try Self.site()
+        for audience in ["person", "family", "supporter"] {
+            #expect(site["for/\(audience)/index.html"]?.contains("全国 夜の電話") == true, "\(audience)")
+        }
+        #expect(site["for/family/index.html"]?.contains("とおい村 家族会") == true)
+        #expect(site["for/person/index.html"]?.contains("とおい村 家族会") == false)
+    }
+
+    @Test func entryPageTellsEveryFieldAndStaleness() throws {
+        let site = try Self.site()
+        let fresh = try #require(site["entries/sakura-soudan/index.html"])
+        for text in ["予約</dt><dd>予約優先", "費用</dt><dd>無料", "最終確認日", "2026年4月1日",
+                     "https://www.openstreetmap.org/search?query=%E6%9E%B6", "https://example.org/form?entry=sakura-soudan"] {
+            #expect(fresh.contains(text), "\(text)")
+        }
+        #expect(!fresh.contains("class=\"stale\""))
+        let stale = try #require(site["entries/kaede-ibasho/index.html"])
+        #expect(stale.contains("class=\"stale\""))
+        #expect(stale.contains("class=\"notice\""))
+        #expect(stale.contains("会場が変わりました"))
+    }
+
+    @Test func linksAreRelativeToEachPage() throws {
+        let site = try Self.site()
+        #expect(site["entries/sakura-soudan/index.html"]?.contains("href=\"../../assets/css/site.css\"") == true)
+        #expect(site["index.html"]?.contains("href=\"entries/zenkoku-line/index.html\"") == true)
+        #expect(site["areas/sakura/print/index.html"]?.contains("href=\"../../../assets/css/site.css\"") == true)
+        #expect(site["404.html"]?.contains("href=\"/test/assets/css/site.css\"") == true)
+    }
+
+    @Test func freePagesAndSearchPageExist() throws {
+        let site = try Self.site()
+        #expect(site["pages/about/index.html"]?.contains("このガイドは") == true)
+        let search = try #require(site["search/index.html"])
+        #expect(search.contains("<noscript>"))
+        #expect(search.contains("href=\"../kinds/consultation/index.html\""))
+    }
+}
