@@ -75,7 +75,8 @@ public enum ContentDiscovery {
                 }
                 continue
             }
-            if !isInside(url, root: rootPath) {
+            // Only a symbolic link can lead out of a folder already known to be inside.
+            if isSymbolicLink(url), !isInside(url, root: rootPath) {
                 diagnostics.append(symlinkDiagnostic(path))
                 continue
             }
@@ -88,6 +89,11 @@ public enum ContentDiscovery {
                 files.append(ContentFile(role: role, relativePath: path, url: url))
             }
         }
+    }
+
+    static func isSymbolicLink(_ url: URL) -> Bool {
+        var status = stat()
+        return lstat(url.path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// Whether a path, with every symbolic link resolved, is still under the content folder.

@@ -13,44 +13,43 @@ public struct FrontMatter: Sendable {
 
     /// Splits `---\n<yaml>\n---\n<body>`. The closing fence may also be `...`.
     public static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
-        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, isFence(first) else {
+        // Work on UTF-8 bytes: fences are ASCII, and entries are split by the thousand.
+        let bytes = Array(source.text.utf8)
+        var lineStarts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
+        func line(_ n: Int) -> ArraySlice<UInt8> {
+            let start = lineStarts[n]
+            let end = n + 1 < lineStarts.count ? lineStarts[n + 1] - 1 : bytes.count
+            return bytes[start..<max(start, end)]
+        }
+        guard isFence(line(0), "-") else {
             return .failure(
                 Diagnostic(
                     file: source.file, line: 1, column: 1, code: .frontMatterMissing,
                     message: "ファイルの1行目が --- ではありません。項目は --- と --- の間に書きます。",
                     hint: "1行目に --- だけを書き、項目のあとにもう一度 --- を書いてください"))
         }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || isEnd(lines[$0]) })
-        else {
+        guard let close = (1..<lineStarts.count).first(where: { isFence(line($0), "-") || isFence(line($0), ".") }) else {
             return .failure(
                 Diagnostic(
                     file: source.file, line: 1, column: 1, code: .frontMatterUnclosed,
                     message: "1行目の --- に対応する閉じの --- が見つかりません。",
                     hint: "項目の終わりに --- だけの行を書いてください"))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, lineOffset: 1, body: body, bodyFirstLine: close + 2))
+        let yamlStart = lineStarts.count > 1 ? lineStarts[1] : bytes.count
+        let yamlEnd = max(yamlStart, lineStarts[close] - 1)
+        let bodyStart = close + 1 < lineStarts.count ? lineStarts[close + 1] : bytes.count
+        return .success(
+            FrontMatter(
+                yaml: String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self), lineOffset: 1,
+                body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: close + 2))
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces == "---"
-    }
-
-    private static func isEnd(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces == "..."
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var end = endIndex
-        while end > startIndex, let c = self[index(before: end)].unicodeScalars.first,
-            c == " " || c == "\t"
-        {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
+    /// `---` (or `...`) with nothing after it but spaces or tabs.
+    private static func isFence(_ line: ArraySlice<UInt8>, _ mark: Character) -> Bool {
+        let byte = mark.asciiValue!
+        var content = line[...]
+        while let last = content.last, last == 0x20 || last == 0x09 { content = content.dropLast() }
+        return content.count == 3 && content.allSatisfy { $0 == byte }
     }
 }

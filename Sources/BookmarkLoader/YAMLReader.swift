@@ -28,7 +28,7 @@ public enum YAMLReader {
         var duplicates: [Diagnostic] = []
         for _ in 0..<50 {
             do {
-                guard let node = try Yams.compose(yaml: text, .basic) else {
+                guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                     return Result(root: nil, diagnostics: duplicates)
                 }
                 var budget = Limits.yamlNodes

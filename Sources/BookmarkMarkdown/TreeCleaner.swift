@@ -67,8 +67,7 @@ struct TreeCleaner {
             if cmark_node_get_type(node) == CMARK_NODE_TEXT { texts.append(node) }
         }
         for node in texts {
-            let literal = Self.string(cmark_node_get_literal(node))
-            guard literal.contains("**") || literal.contains("__") else { continue }
+            guard let literal = cmark_node_get_literal(node), Self.hasDoubledMarker(literal) else { continue }
             let block = enclosingBlock(node)
             let start = max(Int(cmark_node_get_start_line(block)), 1)
             let end = max(Int(cmark_node_get_end_line(block)), start)
@@ -169,6 +168,19 @@ struct TreeCleaner {
 
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// `**` or `__` in a C string, without building a Swift string for every text node.
+    static func hasDoubledMarker(_ text: UnsafePointer<CChar>) -> Bool {
+        var previous: CChar = 0
+        var pointer = text
+        while pointer.pointee != 0 {
+            let c = pointer.pointee
+            if (c == 0x2A || c == 0x5F) && c == previous { return true }
+            previous = c
+            pointer += 1
+        }
+        return false
     }
 
     static func shorten(_ text: String) -> String {

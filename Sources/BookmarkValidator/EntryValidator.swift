@@ -71,7 +71,7 @@ public enum EntryValidator {
         guard var entry, !diagnostics.hasErrors else { return (nil, diagnostics) }
         entry.body = frontMatter.body
         entry.bodyHTML = markdown.html
-        entry.bodyText = markdown.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        entry.bodyText = Normalizer.trimmed(markdown.text)
         return (entry, diagnostics)
     }
 }

@@ -11,20 +11,33 @@ public enum Normalizer {
 
     /// NFKC, then trimmed of spaces (U+3000 included) and line ends.
     public static func text(_ value: String) -> String {
-        value.precomposedStringWithCompatibilityMapping
-            .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        trimmed(isASCII(value) ? value : value.precomposedStringWithCompatibilityMapping)
     }
 
     /// `text`, then every hyphen look-alike made `-`.
     public static func numeric(_ value: String) -> String {
-        String(value.map { hyphenLookalikes.contains($0) ? "-" : $0 }).precomposedStringWithCompatibilityMapping
-            .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}")))
+        if isASCII(value) { return trimmed(value) }
+        return text(String(value.map { hyphenLookalikes.contains($0) ? "-" : $0 }))
+    }
+
+    /// Plain ASCII needs no NFKC, and most values (ids, numbers, dates) are plain ASCII.
+    static func isASCII(_ value: String) -> Bool {
+        value.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Without Foundation's CharacterSet, which is slow to build on every call.
+    static func trimmed(_ value: String) -> String {
+        func isSpace(_ c: Character) -> Bool { c.isWhitespace || c == "\u{3000}" }
+        guard let first = value.firstIndex(where: { !isSpace($0) }),
+            let last = value.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(value[first...last])
     }
 
     /// `〒123ー4567` → `123-4567`; nil when it is not seven digits.
     public static func postalCode(_ value: String) -> String? {
         var text = numeric(value)
-        if text.hasPrefix("〒") { text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        if text.hasPrefix("〒") { text = trimmed(String(text.dropFirst())) }
         let digits = text.filter { $0 != "-" }
         guard digits.count == 7, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
             text == digits || (text.count == 8 && text.dropFirst(3).first == "-")

@@ -68,9 +68,8 @@ enum ValueRules {
 
     /// `15-39`, `15-`, `-39`, `all`/`全年齢`.
     static func ages(_ written: String) -> AgeRange? {
-        let text = Normalizer.numeric(written).replacingOccurrences(of: " ", with: "")
-        if text.lowercased() == "all" || text == "全年齢" { return AgeRange(minimum: nil, maximum: nil) }
-        let unified = text.replacingOccurrences(of: "〜", with: "-").replacingOccurrences(of: "~", with: "-")
+        let unified = rangeText(written)
+        if unified.lowercased() == "all" || unified == "全年齢" { return AgeRange(minimum: nil, maximum: nil) }
         let parts = unified.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, !(parts[0].isEmpty && parts[1].isEmpty) else { return nil }
         func number(_ part: Substring) -> Int?? {
@@ -87,14 +86,20 @@ enum ValueRules {
 
     /// `09:00-17:00` (also `9:00〜17:00`) or `24h`; opening before closing, up to 24:00.
     static func timeRange(_ written: String) -> TimeRange? {
-        let text = Normalizer.numeric(written).replacingOccurrences(of: " ", with: "")
-        if ["24h", "24時間", "24H"].contains(text) { return .allDay }
-        let unified = text.replacingOccurrences(of: "〜", with: "-").replacingOccurrences(of: "~", with: "-")
+        let unified = rangeText(written)
+        if ["24h", "24時間", "24H"].contains(unified) { return .allDay }
         let parts = unified.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, let opening = minutes(parts[0]), let closing = minutes(parts[1]),
             opening < closing
         else { return nil }
         return .span(opening: opening, closing: closing)
+    }
+
+    /// Normalised, spaces removed, and `〜`/`~` (often typed for ranges) made `-`.
+    private static func rangeText(_ written: String) -> String {
+        String(Normalizer.numeric(written).compactMap { c -> Character? in
+            c == " " ? nil : (c == "〜" || c == "~" ? "-" : c)
+        })
     }
 
     private static func minutes(_ text: Substring) -> Int? {
