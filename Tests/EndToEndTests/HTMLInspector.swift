@@ -80,10 +80,14 @@ struct HTMLInspector {
     /// Everything found that would run script or load from another host, as readable lines.
     func dangers() -> [String] {
         var found: [String] = []
-        let forbidden: Set<String> = ["iframe", "object", "embed", "base", "meta-refresh", "math", "img", "input", "body", "xss", "details"]
+        // Elements no theme needs and every payload above would bring; the rest is judged by attributes.
+        let forbidden: Set<String> = ["iframe", "frame", "frameset", "object", "embed", "applet", "base", "math", "xss"]
         for tag in tags {
-            if forbidden.contains(tag.name), tag.name != "body" || !tag.attributes.isEmpty {
+            if forbidden.contains(tag.name) {
                 found.append("<\(tag.name)> element")
+            }
+            if tag.name == "input", tag.attributes.contains(where: { $0.name == "src" || ($0.name == "type" && $0.value.lowercased() == "image") }) {
+                found.append("<input type=image>")
             }
             for (name, value) in tag.attributes {
                 if name.hasPrefix("on") { found.append("<\(tag.name) \(name)=…>") }
@@ -97,8 +101,8 @@ struct HTMLInspector {
                     found.append("<\(tag.name) src=\(value)> loads from another host")
                 }
             }
-            if tag.name == "meta", tag.attributes.contains(where: { $0.name == "http-equiv" }) {
-                found.append("<meta http-equiv>")
+            if tag.name == "meta", tag.attributes.contains(where: { $0.name == "http-equiv" && $0.value.lowercased() == "refresh" }) {
+                found.append("<meta http-equiv=refresh>")
             }
         }
         for (tag, text) in rawTexts {
