@@ -10,3 +10,6 @@ swift test --skip-build
 if [[ -f Tests/browser/run.py ]]; then
   python3 Tests/browser/run.py
 fi
+
+# A bounded fuzzing run over load → validate → render (libFuzzer + AddressSanitizer).
+scripts/fuzz.sh "${BOOKMARK_FUZZ_SECONDS:-60}"
