@@ -9,7 +9,11 @@ public struct Entry: Sendable, Hashable {
 
     public var name: String
     /// Reading in kana, used for 五十音順 sorting.
-    public var kana: String
+    public var kana: String {
+        didSet { kanaSortKey = Gojuon.sortKey(kana) }
+    }
+    /// `Gojuon.sortKey(kana)`, made once: listings sort the same entries many times.
+    public private(set) var kanaSortKey: String
     public var kind: Kind
     public var area: AreaReference
     public var `operator`: String?
@@ -59,6 +63,7 @@ public struct Entry: Sendable, Hashable {
         self.file = file
         self.name = name
         self.kana = kana
+        self.kanaSortKey = Gojuon.sortKey(kana)
         self.kind = kind
         self.area = area
         self.audiences = audiences

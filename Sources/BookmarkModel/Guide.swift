@@ -53,28 +53,44 @@ public struct Guide: Sendable {
 /// and small kana ignored, spaces and ー dropped), then on the reading as written, so that
 /// か < が < き and は < ば < ぱ < ひ, as in a dictionary.
 public enum Gojuon {
-    static let smallToLarge: [Unicode.Scalar: Unicode.Scalar] = [
-        "ぁ": "あ", "ぃ": "い", "ぅ": "う", "ぇ": "え", "ぉ": "お", "っ": "つ", "ゃ": "や", "ゅ": "ゆ",
-        "ょ": "よ", "ゎ": "わ", "ゕ": "か", "ゖ": "け",
+    static let smallToLarge: [UInt32: UInt32] = [
+        0x3041: 0x3042, 0x3043: 0x3044, 0x3045: 0x3046, 0x3047: 0x3048, 0x3049: 0x304A, 0x3063: 0x3064,
+        0x3083: 0x3084, 0x3085: 0x3086, 0x3087: 0x3088, 0x308E: 0x308F, 0x3095: 0x304B, 0x3096: 0x3051,
     ]
+
+    /// The plain letter of a voiced (が) or semi-voiced (ぱ) hiragana, without Foundation's NFD:
+    /// sort keys are made for every entry, so this stays cheap.
+    static func plainLetter(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x304C, 0x304E, 0x3050, 0x3052, 0x3054, 0x3056, 0x3058, 0x305A, 0x305C, 0x305E, 0x3060, 0x3062,
+            0x3065, 0x3067, 0x3069, 0x3070, 0x3073, 0x3076, 0x3079, 0x307C:
+            return value - 1
+        case 0x3071, 0x3074, 0x3077, 0x307A, 0x307D:
+            return value - 2
+        case 0x3094:
+            return 0x3046
+        default:
+            return smallToLarge[value] ?? value
+        }
+    }
 
     public static func sortKey(_ kana: String) -> String {
         var primary = String.UnicodeScalarView()
         var written = String.UnicodeScalarView()
-        for scalar in kana.decomposedStringWithCanonicalMapping.unicodeScalars {
-            var s = scalar
-            if (0x30A1...0x30F6).contains(s.value) { s = Unicode.Scalar(s.value - 0x60)! }  // katakana → hiragana
-            if s == " " || s == "\u{3000}" { continue }
-            written.append(s)
-            if s == "\u{3099}" || s == "\u{309A}" || s == "ー" { continue }
-            primary.append(smallToLarge[s] ?? s)
+        for scalar in kana.unicodeScalars {
+            var value = scalar.value
+            if (0x30A1...0x30F6).contains(value) { value -= 0x60 }  // katakana → hiragana
+            if value == 0x20 || value == 0x3000 { continue }
+            guard let folded = Unicode.Scalar(value) else { continue }
+            written.append(folded)
+            if value == 0x3099 || value == 0x309A || value == 0x30FC || value == 0x309B || value == 0x309C { continue }
+            primary.append(Unicode.Scalar(plainLetter(value)) ?? folded)
         }
         return String(primary) + "\u{1}" + String(written)
     }
 
     /// Sorts entries by reading, then by id, so the order never depends on file order.
     public static func sorted(_ entries: [Entry]) -> [Entry] {
-        let keyed = entries.map { (key: sortKey($0.kana), entry: $0) }
-        return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.entry.id < $1.entry.id }.map(\.entry)
+        entries.sorted { $0.kanaSortKey != $1.kanaSortKey ? $0.kanaSortKey < $1.kanaSortKey : $0.id < $1.id }
     }
 }
