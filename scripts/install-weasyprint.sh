@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs WeasyPrint, the PDF engine of `bookmark booklet`, into .venv-weasyprint/ at the
+# repository root, with the system pieces it needs. Safe to run again: it only does what is
+# missing.
+#
+# Why PyPI's WeasyPrint and not Debian's `weasyprint` (57.2): with Debian's
+# libharfbuzz-subset0, WeasyPrint 66+ subsets the Japanese fonts through HarfBuzz and renders
+# a booklet about ten times faster (see docs in /work/shared/print-notes.md and the report of
+# the booklet issue); Debian's package also pulls in ~540 MB (scipy, boost).
+# Why BIZ UD Gothic: a Universal Design font made for legibility, with TrueType outlines
+# that embed cleanly; Noto Sans CJK JP is the fallback for rare characters.
+set -euo pipefail
+
+version='weasyprint==70.*'
+root=$(cd "$(dirname "$0")/.." && pwd)
+venv="$root/.venv-weasyprint"
+
+packages=(
+  libharfbuzz-subset0           # fast font subsetting (without it WeasyPrint falls back to fontTools)
+  libpango-1.0-0 libpangoft2-1.0-0
+  fonts-morisawa-bizud-gothic   # the booklet's Japanese font
+  fonts-noto-cjk                # fallback glyphs
+  python3-venv
+)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}" >&2
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's own Python: its venv module is the one python3-venv provides.
+if [[ ! -x "$venv/bin/python" ]]; then
+  /usr/bin/python3 -m venv "$venv"
+fi
+if ! "$venv/bin/python" -c 'import weasyprint, pypdf' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$version" 'pypdf>=4,<7'
+fi
+"$venv/bin/weasyprint" --version
