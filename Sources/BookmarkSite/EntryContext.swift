@@ -61,6 +61,8 @@ enum EntryContext {
         values["languages"] =
             entry.languages == ["ja"] ? nil : entry.languages.map(Wording.language).joined(separator: "・")
         values["tags"] = entry.tags
+        // The printable list shows cost and reservation in words, so its marks leave those out.
+        values["sheetMarks"] = badges(entry).filter { $0 != "無料" && $0 != "予約不要" }
         values["verified"] = entry.verified.japaneseText
         values["verifiedISO"] = entry.verified.description
         values["correctionsHref"] = ExternalLink.corrections(

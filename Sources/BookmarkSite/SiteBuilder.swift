@@ -16,6 +16,13 @@ import Foundation
 /// Only `guide.webEntries` ever reach a file: drafts, expired entries and `publish.web:
 /// false` entries appear in no page, search data, export, feed or sitemap.
 ///
+/// Each page comes from the theme template of the same name: `index`, `kind`, `area`,
+/// `area-sheet`, `audience`, `entry`, `page`, `search`, `404`, `feed`, `sitemap`, `robots`,
+/// with the partials `layout-head`, `layout-foot`, `entry-card`, `entry-groups` and
+/// `sheet-entry`. A guide replaces any of them by putting `<content>/templates/NAME.mustache`
+/// beside its content (`Theme.load(overrides:)`, wired in `renderSite`), so a municipality can
+/// change its home page text without forking the theme.
+///
 /// Links are relative (`../../entries/x/index.html`), so the site works under any path and
 /// opened from disk; only sitemap, feed and JSON-LD use `base_url`. Output depends only on
 /// the content: everything is sorted, and no date comes from the clock.

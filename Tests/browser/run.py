@@ -179,7 +179,7 @@ PAGES = {
     "area print list": "areas/momiji/print/index.html",
     "audience": "for/family/index.html",
     "entry": "entries/sakura-hikikomori-soudan/index.html",
-    "entry with notice": "entries/momiji-cafe-hitoyasumi/index.html",
+    "entry with notice": "entries/momiji-kotonoha/index.html",
     "free page": "pages/how-to-use/index.html",
     "search": "search/index.html?q=%E7%9B%B8%E8%AB%87",
     "404": "404.html",
