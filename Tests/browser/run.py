@@ -209,6 +209,18 @@ def check_pages(results, driver, base, origin, axe_source):
         results.check(f"{kind}: no sideways scroll at 360px", scroll <= client, f"scrollWidth {scroll} > {client}")
     results.check("no cookies set", driver.get_cookies() == [], str(driver.get_cookies()))
 
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver.get(base + "index.html")
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    focus = driver.execute_script(
+        "const a = document.activeElement; const r = a.getBoundingClientRect(); const s = getComputedStyle(a);"
+        "return {cls: a.className, top: r.top, outline: s.outlineStyle, width: parseFloat(s.outlineWidth)};")
+    results.check("the first Tab shows the skip link with a visible focus outline",
+                  focus["cls"] == "skip-link" and focus["top"] >= 0 and focus["outline"] != "none"
+                  and focus["width"] >= 2, str(focus))
+
 
 def check_search(results, driver, base):
     expect = results.check
