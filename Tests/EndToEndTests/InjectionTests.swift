@@ -26,6 +26,7 @@ import Testing
     }
 
     @Test func payloadsStayTextInEveryOutputFile() throws {
+        try #require(XSSPayloads.all.count >= 20 && XSSPayloads.markdown.count >= 5, "payload fixtures not found")
         let guide = try Self.guide()
         defer { guide.remove() }
         let result = try BookmarkBinary.run(

@@ -14,7 +14,8 @@ every kind of page loads without console errors, makes no request to another hos
 cookie; axe-core finds no serious or critical violation; no page scrolls sideways at 360px;
 Japanese queries (kanji, hiragana, katakana, half-width) find the expected entries; every
 filter works and the address keeps query and filters; without JavaScript the search page
-explains itself and links to the lists. The last line is `N passed, M failed`.
+explains itself and links to the lists; and (injection.py) that payloads in every text field
+never run, on any page or in search results. The last line is `N passed, M failed`.
 """
 
 import argparse
@@ -28,6 +29,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+
+import injection
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VENV = os.path.join(REPO, ".build-browser", "venv")
@@ -323,6 +326,16 @@ def main():
         check_pages(results, driver, base, origin, axe_source)
         check_search(results, driver, base)
         check_without_javascript(results, base)
+
+        injection_folder = os.path.join(folder, "xss")
+        ids = injection.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"), injection_folder)
+        injection_server = serve(injection_folder, free_port_for_injection := free_port())
+        try:
+            injection.check_injection(results, driver, f"http://127.0.0.1:{free_port_for_injection}/bookmark/",
+                                      ids, wait_for)
+        finally:
+            injection_server.terminate()
+            injection_server.wait()
     finally:
         if driver:
             driver.quit()
