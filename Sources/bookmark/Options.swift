@@ -30,7 +30,10 @@ struct ContentOptions: ParsableArguments {
     /// The day content is judged against: SOURCE_DATE_EPOCH when set (reproducible builds),
     /// else today in Japan.
     var today: Day {
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch) {
+        // Only a plausible epoch (years 1970–2999) is used; anything else falls back to the clock.
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(epoch),
+            seconds.isFinite, (0...32_503_680_000).contains(seconds)
+        {
             return Day(japanAt: Date(timeIntervalSince1970: seconds))
         }
         return Day(japanAt: Date())
