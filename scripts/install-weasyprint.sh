@@ -41,4 +41,9 @@ fi
 if ! "$venv/bin/python" -c 'import weasyprint, pypdf' 2>/dev/null; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check "$version" 'pypdf>=4,<7'
 fi
+# The imposition script, with the venv's Python, beside weasyprint where bookmark looks for it.
+impose="$venv/bin/bookmark-impose"
+{ echo "#!$venv/bin/python"; tail -n +2 "$root/scripts/impose.py"; } > "$impose.tmp"
+chmod +x "$impose.tmp"
+mv "$impose.tmp" "$impose"
 "$venv/bin/weasyprint" --version

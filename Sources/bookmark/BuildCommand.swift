@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookmarkBooklet
 import BookmarkModel
 import BookmarkOutput
 import BookmarkSite
@@ -43,5 +44,5 @@ func renderSite(_ guide: Guide, options: ContentOptions) throws -> [OutputFile] 
     let theme = try Theme.load(
         themesFolder: options.themesURL, name: guide.site.theme,
         overrides: options.contentURL.appendingPathComponent("templates"))
-    return try SiteBuilder(guide: guide, theme: theme).build()
+    return try SiteBuilder(guide: guide, theme: theme).build() + BookletBuilder(guide: guide, theme: theme).htmlFiles()
 }

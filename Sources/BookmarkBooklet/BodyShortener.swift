@@ -1,0 +1,67 @@
+import BookmarkModel
+
+/// Shortens an entry's description so a card fits its page.
+///
+/// The rule, for editors: the body is printed whole when it has at most `limit` characters
+/// (spaces and line breaks count as one). A longer body is cut after the last sentence end
+/// (`。`, `！`, `？`, `!`, `?`) within the first `limit` characters, and `…` is added; when no
+/// sentence ends there, it is cut at `limit − 1` characters. The whole text stays on the
+/// site, reached by the card's QR code.
+///
+/// ```swift
+/// BodyShortener(limit: 10).shorten("短い文です。次の文はとても長いです。")  // "短い文です。…"
+/// ```
+public struct BodyShortener: Sendable {
+    public let limit: Int
+
+    public init(limit: Int) {
+        self.limit = max(limit, 2)
+    }
+
+    /// Characters of body per card for a paper size: about two lines of a card on A6 and
+    /// B6 (so two cards often share a page), more on larger paper.
+    public init(paper: Paper) {
+        switch paper {
+        case .a6: self.init(limit: 60)
+        case .b6: self.init(limit: 90)
+        case .a5: self.init(limit: 160)
+        case .a4: self.init(limit: 240)
+        }
+    }
+
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?"]
+
+    public func shorten(_ text: String) -> String {
+        let flat = Self.collapsingWhitespace(text)
+        guard flat.count > limit else { return flat }
+        let head = flat.prefix(limit)
+        if let end = head.lastIndex(where: { Self.sentenceEnds.contains($0) }) {
+            return String(head[...end]) + "…"
+        }
+        return String(flat.prefix(limit - 1)) + "…"
+    }
+
+    /// Line breaks and runs of spaces become one space; none are left between two Japanese
+    /// characters, where a wrapped line in Markdown must not show as a gap.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace, let last = result.last, !(isWide(last) && isWide(character)) {
+                result.append(" ")
+            }
+            pendingSpace = false
+            result.append(character)
+        }
+        return result
+    }
+
+    static func isWide(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        return (0x3000...0x9FFF).contains(value) || (0xFF00...0xFFEF).contains(value)
+    }
+}

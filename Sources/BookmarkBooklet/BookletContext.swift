@@ -1,0 +1,86 @@
+import BookmarkModel
+
+/// The template values of a whole booklet (`print/booklet.mustache`).
+struct BookletContext {
+    let guide: Guide
+    let edition: Edition
+    let variant: BookletVariant
+
+    var values: [String: Any] {
+        let contents = BookletContents(guide: guide, edition: edition, variant: variant)
+        let shortener = BodyShortener(paper: edition.paper)
+        let size = edition.paper.millimetres
+        var values = Values()
+        values["title"] = edition.title
+        values["guideTitle"] = guide.site.title
+        values["paper"] = edition.paper.rawValue.lowercased()
+        values["paperLabel"] = edition.paper.japaneseLabel
+        values["width"] = size.width
+        values["height"] = size.height
+        // The page's height less the 11 mm top and bottom margins of booklet.css.
+        values["coverHeight"] = size.height - 23
+        values["bleed"] = variant.bleedMillimetres > 0 ? "\(variant.bleedMillimetres)" : nil
+        values["issued"] = edition.issued?.japaneseText
+        values["homeAreas"] = contents.homeAreaNames.joined(separator: "・")
+        values["neighborAreas"] = contents.neighborAreaNames.joined(separator: "・")
+        values["legend"] = CardContext.legend.map { ["id": $0.id, "label": $0.label, "meaning": $0.meaning] }
+        values["sections"] = contents.sections.map { section in
+            [
+                "id": section.id,
+                "title": section.title,
+                "groups": section.groups.map { group in
+                    [
+                        "id": group.id,
+                        "title": group.title,
+                        "isNeighbor": group.isNeighbor,
+                        "entries": group.entries.map { CardContext(entry: $0, shortener: shortener).values },
+                    ] as [String: Any]
+                },
+            ] as [String: Any]
+        }
+        values["index"] = indexRows(contents.index)
+        values["hasAllDay"] = contents.allDayEntries.isEmpty ? nil : true
+        values["allDay"] = contents.allDayEntries.map { entry in
+            ["anchor": "entry-\(entry.id)", "name": entry.name, "phones": entry.phones.map(\.display)] as [String: Any]
+        }
+        if let range = contents.verifiedRange {
+            values["verifiedFrom"] = range.lowerBound.japaneseText
+            values["verifiedTo"] = range.upperBound.japaneseText
+        }
+        values["entryCount"] = contents.entries.count
+        values["siteURL"] = guide.site.baseURL
+        values["siteQR"] = QRCode(text: guide.site.baseURL)?.svg(label: "このガイドのウェブサイト")
+        values["corrections"] = guide.site.corrections
+        return values.dictionary
+    }
+
+    /// The 索引: entries 五十音順, under the row of their first letter (あ行, か行, …).
+    func indexRows(_ entries: [Entry]) -> [[String: Any]] {
+        var rows: [(title: String, entries: [Entry])] = []
+        for entry in entries {
+            let title = Self.row(of: entry.kanaSortKey)
+            if rows.last?.title == title {
+                rows[rows.count - 1].entries.append(entry)
+            } else {
+                rows.append((title, [entry]))
+            }
+        }
+        return rows.map { row in
+            [
+                "title": row.title,
+                "entries": row.entries.map { ["anchor": "entry-\($0.id)", "name": $0.name] },
+            ]
+        }
+    }
+
+    static let rowStarts: [(first: Character, title: String)] = [
+        ("あ", "あ行"), ("か", "か行"), ("さ", "さ行"), ("た", "た行"), ("な", "な行"),
+        ("は", "は行"), ("ま", "ま行"), ("や", "や行"), ("ら", "ら行"), ("わ", "わ行"),
+    ]
+
+    /// The 五十音 row of a sort key (hiragana, voicing folded); `英数字` for anything else.
+    static func row(of sortKey: String) -> String {
+        guard let first = sortKey.first, ("ぁ"..."ゖ").contains(first) else { return "英数字" }
+        return rowStarts.last { $0.first <= first }?.title ?? "英数字"
+    }
+}

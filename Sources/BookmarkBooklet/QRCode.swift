@@ -1,0 +1,63 @@
+import CQRencode
+
+/// A QR code as inline SVG, drawn as one path, for a card that points to its web page.
+///
+/// Made with libqrencode (error correction M, which survives a crease or a thumb). Every
+/// dark module is one `M x y h1 v1 h-1 z` square in a single `<path>`; the element has no
+/// `id`, so a booklet with many codes has no duplicate anchors.
+///
+/// ```swift
+/// QRCode(text: "https://example.org/a/")?.svg(label: "…")  // "<svg viewBox=\"0 0 33 33\" …"
+/// ```
+public struct QRCode: Sendable, Hashable {
+    /// Modules per side, without the quiet zone.
+    public let width: Int
+    /// Row-major, `true` for a dark module.
+    public let modules: [Bool]
+
+    /// The quiet zone readers need around the code, in modules.
+    static let quietZone = 2
+
+    /// Encodes `text` in 8-bit mode; `nil` when it is empty or too long for any QR version.
+    public init?(text: String) {
+        guard !text.isEmpty, let code = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1) else {
+            return nil
+        }
+        defer { QRcode_free(code) }
+        let width = Int(code.pointee.width)
+        let buffer = UnsafeBufferPointer(start: code.pointee.data, count: width * width)
+        self.width = width
+        modules = buffer.map { $0 & 1 == 1 }
+    }
+
+    public func isDark(x: Int, y: Int) -> Bool { modules[y * width + x] }
+
+    /// The path data: runs of dark modules in a row become one rectangle each.
+    public var pathData: String {
+        var data = ""
+        for y in 0..<width {
+            var x = 0
+            while x < width {
+                guard isDark(x: x, y: y) else {
+                    x += 1
+                    continue
+                }
+                let start = x
+                while x < width, isDark(x: x, y: y) { x += 1 }
+                data += "M\(start + Self.quietZone) \(y + Self.quietZone)h\(x - start)v1h-\(x - start)z"
+            }
+        }
+        return data
+    }
+
+    /// Inline SVG scaled by CSS; `label` is read out in place of the picture.
+    public func svg(label: String) -> String {
+        let side = width + 2 * Self.quietZone
+        let escaped = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\""
+            + " role=\"img\" aria-label=\"\(escaped)\" shape-rendering=\"crispEdges\">"
+            + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
+            + "<path fill=\"#000\" d=\"\(pathData)\"/></svg>"
+    }
+}

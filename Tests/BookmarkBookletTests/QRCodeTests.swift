@@ -1,0 +1,32 @@
+import Testing
+
+@testable import BookmarkBooklet
+
+@Suite struct QRCodeTests {
+    @Test func encodesWithFinderPatternsAndAValidSize() throws {
+        let code = try #require(QRCode(text: "https://example.org/sakura/hikikomori"))
+        #expect((code.width - 17) % 4 == 0 && code.width >= 21)
+        // The finder pattern in the top-left corner: a dark ring, a light ring, a dark core.
+        #expect(code.isDark(x: 0, y: 0) && code.isDark(x: 6, y: 0) && code.isDark(x: 0, y: 6))
+        #expect(!code.isDark(x: 1, y: 1) && !code.isDark(x: 5, y: 1))
+        #expect(code.isDark(x: 3, y: 3))
+        #expect(code.isDark(x: code.width - 1, y: 0) && code.isDark(x: 0, y: code.width - 1))
+    }
+
+    @Test func svgIsOnePathWithoutIdAndCoversEveryDarkModule() throws {
+        let code = try #require(QRCode(text: "https://example.org/a"))
+        let svg = code.svg(label: "「a」の<ページ>")
+        #expect(svg.components(separatedBy: "<path").count == 2)
+        #expect(!svg.contains(" id="))
+        #expect(svg.contains("viewBox=\"0 0 \(code.width + 4) \(code.width + 4)\""))
+        #expect(svg.contains("aria-label=\"「a」の&lt;ページ>\""))
+        // Rectangles `M x y h n v1 h-n z`: their lengths add up to the dark modules.
+        let runs = code.pathData.split(separator: "M").map { $0.split(separator: "h")[1] }
+        let covered = runs.compactMap { Int($0.split(separator: "v")[0]) }.reduce(0, +)
+        #expect(covered == code.modules.filter { $0 }.count)
+    }
+
+    @Test func emptyTextHasNoCode() {
+        #expect(QRCode(text: "") == nil)
+    }
+}
