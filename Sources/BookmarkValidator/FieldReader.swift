@@ -85,12 +85,12 @@ struct FieldReader {
         return value
     }
 
-    /// `true`/`false`, also `yes`/`no` and はい/いいえ.
+    /// `true`/`false`, also `yes`/`no`, はい/いいえ and 可/不可 (as in 匿名: 可).
     mutating func bool(_ key: String, _ what: String) -> Bool? {
         guard let (raw, node) = scalar(key, what) else { return nil }
         switch Normalizer.text(raw).lowercased() {
-        case "true", "yes", "はい": return true
-        case "false", "no", "いいえ": return false
+        case "true", "yes", "はい", "可": return true
+        case "false", "no", "いいえ", "不可": return false
         default:
             report(.fieldType, at: node.position, "\(key)（\(what)）は true か false で書きます（「\(raw)」になっています）。")
             return nil

@@ -12,8 +12,8 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "コンテンツフォルダ（site.yml のあるフォルダ）。")
     var content: String = "content"
 
-    @Option(name: .long, help: "テーマのフォルダ。")
-    var themes: String = "themes"
+    @Option(name: .long, help: "テーマのフォルダ（既定: ./themes、なければコンテンツの隣、なければ bookmark 本体の themes）。")
+    var themes: String?
 
     @Option(name: .long, help: "診断の表示形式: text, github, json。")
     var format: DiagnosticFormat = .text
@@ -25,7 +25,22 @@ struct ContentOptions: ParsableArguments {
     var timings = false
 
     var contentURL: URL { URL(fileURLWithPath: content).standardizedFileURL }
-    var themesURL: URL { URL(fileURLWithPath: themes).standardizedFileURL }
+    /// `--themes`, else the first `themes/` found: in the current folder, beside the content
+    /// folder, or in the checkout the executable was built in (`.build/<config>/bookmark`).
+    /// A guide kept outside the repository still finds the default theme.
+    var themesURL: URL {
+        if let themes { return URL(fileURLWithPath: themes).standardizedFileURL }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let candidates = [
+            URL(fileURLWithPath: "themes"),
+            contentURL.deletingLastPathComponent().appendingPathComponent("themes"),
+            executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("themes"),
+            executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("themes"),
+        ].map(\.standardizedFileURL)
+        return candidates.first { FileManager.default.fileExists(atPath: $0.path) } ?? candidates[0]
+    }
 
     /// The day content is judged against: SOURCE_DATE_EPOCH when set (reproducible builds),
     /// else today in Japan.

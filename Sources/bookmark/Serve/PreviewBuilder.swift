@@ -37,7 +37,7 @@ struct PreviewBuilder: @unchecked Sendable {
         } catch {
             printMessage("サイトを作れませんでした: \(error)")
             let problem = OverlayProblem(
-                location: options.themes, severity: Severity.error.japaneseLabel, code: "build-failed",
+                location: options.themesURL.path, severity: Severity.error.japaneseLabel, code: "build-failed",
                 message: "サイトを作れませんでした: \(error)")
             return .failed(lastGoodVersion: lastGoodVersion, problems: [problem])
         }
