@@ -28,6 +28,10 @@ public enum MarkdownRenderer {
         return true
     }()
 
+    /// More `|` than this on one line turns the table extension off for the body: libcmark-gfm
+    /// 0.29's tables grow worse than linearly with columns (a 1 MiB table took 13 s here).
+    static let maximumTableCells = 128
+
     /// Call once before rendering from several threads.
     public static func prepare() { _ = registered }
 
@@ -42,7 +46,16 @@ public enum MarkdownRenderer {
             return RenderedMarkdown(html: "", text: "", diagnostics: [])
         }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        var diagnostics: [Diagnostic] = []
+        let wideLine = Self.lineNumber(in: body, withMoreThan: maximumTableCells, of: UInt8(ascii: "|"))
+        if let wideLine {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: firstLine + wideLine - 1, column: 1, code: .markdownTableTooWide,
+                    message: "表の列が多すぎる（1行に「|」が\(maximumTableCells)個を超える）ため、表にせず文字のまま表示します。",
+                    hint: "表を分けるか、箇条書きにしてください"))
+        }
+        for name in extensionNames where !(name == "table" && wideLine != nil) {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
@@ -64,7 +77,23 @@ public enum MarkdownRenderer {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let html = take(cmark_render_html(root, options, extensions))
         let text = take(cmark_render_plaintext(root, options, 0))
-        return RenderedMarkdown(html: html, text: text, diagnostics: cleaner.diagnostics)
+        return RenderedMarkdown(html: html, text: text, diagnostics: diagnostics + cleaner.diagnostics)
+    }
+
+    /// The 1-based number of the first line holding more than `limit` of `byte`.
+    static func lineNumber(in text: String, withMoreThan limit: Int, of byte: UInt8) -> Int? {
+        var line = 1
+        var count = 0
+        for b in text.utf8 {
+            if b == 0x0A {
+                line += 1
+                count = 0
+            } else if b == byte {
+                count += 1
+                if count > limit { return line }
+            }
+        }
+        return nil
     }
 
     private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {

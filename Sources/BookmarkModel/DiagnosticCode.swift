@@ -70,12 +70,13 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case markdownLinkScheme = "markdown-link-scheme"
     case markdownImage = "markdown-image"
     case markdownEmphasis = "markdown-emphasis"
+    case markdownTableTooWide = "markdown-table-too-wide"
 
     /// Whether the problem stops a build by default.
     public var defaultSeverity: Severity {
         switch self {
         case .verifiedStale, .untilPast, .costMissing, .reservationMissing, .geoOutsideJapan,
-            .markdownRawHTML, .markdownLinkScheme, .markdownImage, .markdownEmphasis:
+            .markdownRawHTML, .markdownLinkScheme, .markdownImage, .markdownEmphasis, .markdownTableTooWide:
             .warning
         default:
             .error

@@ -104,6 +104,8 @@ let fixtures: [DiagnosticFixture] = [
     .entry("markdown-link-scheme", [:], body: "[ここ](javascript:alert(1))", .markdownLinkScheme, line: 14, column: 1),
     .entry("markdown-image", [:], body: "![地図](https://maps.example.com/x.png)", .markdownImage, line: 14, column: 1),
     .entry("markdown-emphasis", [:], body: "まず\nこれは**「重要」**です。", .markdownEmphasis, line: 15, column: 4),
+    .entry("markdown-table-too-wide", [:], body: "表です。\n\n" + String(repeating: "|a", count: 200) + "|\n" + String(repeating: "|-", count: 200) + "|",
+           .markdownTableTooWide, line: 16, column: 1),
 
     // site.yml
     .site("site-field-missing", "title: テスト\nareas: []\n", .fieldMissing, line: 1, column: 1),
