@@ -78,9 +78,10 @@ struct CardContext {
     /// E-mail, LINE and fax on one line: the phone number stands out above them.
     var contacts: [[String: String]] {
         var contacts: [[String: String]] = []
-        if let email = entry.email { contacts.append(["label": "メール", "value": email]) }
-        if let line = entry.line { contacts.append(["label": "LINE", "value": line]) }
-        if let fax = entry.fax { contacts.append(["label": "FAX", "value": fax.display]) }
+        // Addresses may break anywhere; a number must stay whole on one line.
+        if let email = entry.email { contacts.append(["label": "メール", "value": email, "class": "card-address"]) }
+        if let line = entry.line { contacts.append(["label": "LINE", "value": line, "class": "card-address"]) }
+        if let fax = entry.fax { contacts.append(["label": "FAX", "value": fax.display, "class": "card-number"]) }
         return contacts
     }
 
