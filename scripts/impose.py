@@ -3,7 +3,9 @@
 
 Usage: bookmark-impose SOURCE.pdf DESTINATION.pdf
 
-The page count is padded with blank pages to a multiple of four. Sheet sides then hold
+The page count is padded with blank pages to a multiple of four; the blanks go before the
+last page, so the booklet's last page (the 24-hour lines) stays on the back cover. Sheet
+sides then hold
 (N,1) (2,N-1) (N-2,3) (4,N-3) ...: print double-sided (flip on the short edge), stack,
 fold in the middle and staple. Each sheet is twice the page width, pages are not rotated.
 scripts/install-weasyprint.sh installs this as `bookmark-impose` in .venv-weasyprint/bin.
@@ -16,13 +18,17 @@ from pypdf import PdfReader, PdfWriter, Transformation
 def sheet_order(count):
     """Page numbers (1-based, None for blank) per sheet side, left then right."""
     total = (count + 3) // 4 * 4
+    if count == 1:
+        pages = [1, None, None, None]
+    else:
+        pages = list(range(1, count)) + [None] * (total - count) + [count]
     sides = []
     for i in range(total // 2):
         if i % 2 == 0:
             left, right = total - i, i + 1
         else:
             left, right = i + 1, total - i
-        sides.append(tuple(n if n <= count else None for n in (left, right)))
+        sides.append((pages[left - 1], pages[right - 1]))
     return sides
 
 

@@ -86,4 +86,26 @@ import Testing
         #expect(abs(size.width - 111 * Self.millimetre) < 0.1 && abs(size.height - 154 * Self.millimetre) < 0.1)
         #expect(try pdf.text().contains("かみだけ家族会"))
     }
+
+    @Test func impositionPutsTwoPagesOnASheetInSaddleStitchOrder() throws {
+        let fixture = try BookletFixture()
+        let (pages, folder) = try render(fixture, "sakura", .imposition)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let engine = try PDFEngine.locate(
+            environment: ProcessInfo.processInfo.environment, currentFolder: BookletFixture.repository)
+        let imposed = PDFTools(pdf: folder.appendingPathComponent("imposed.pdf"))
+        try Imposer.locate(besides: engine, environment: ProcessInfo.processInfo.environment)
+            .impose(pages.pdf, to: imposed.pdf)
+
+        let count = try pages.pageCount()
+        let padded = (count + 3) / 4 * 4
+        #expect(try imposed.pageCount() == padded / 2)
+        let size = try imposed.pageSize()
+        #expect(abs(size.width - 210 * Self.millimetre) < 0.1 && abs(size.height - 148 * Self.millimetre) < 0.1)
+        // The first side holds the back cover (the last page) on the left and the cover on the right.
+        let front = try imposed.text(page: 1)
+        let back = try #require(front.range(of: "最新の情報はウェブサイトで"))
+        let cover = try #require(front.range(of: "必要なときまで"))
+        #expect(back.lowerBound < cover.lowerBound)
+    }
 }
