@@ -79,24 +79,32 @@ struct BookletCommand: ParsableCommand {
             throw ExitCode(1)
         }
 
+        var jobs: [PDFJob] = []
+        for edition in editions {
+            let variants: [BookletVariant] = impose ? [.web, .print, .imposition] : [.web, .print]
+            for variant in variants {
+                do {
+                    let html = try builder.html(edition: edition, variant: variant)
+                    let pdf = work.appendingPathComponent("\(edition.id).\(variant.rawValue).pdf")
+                    jobs.append(PDFJob(edition: edition, variant: variant, html: html, pdf: pdf))
+                } catch {
+                    printMessage("冊子の HTML を作れませんでした: \(error)")
+                    throw ExitCode(1)
+                }
+            }
+        }
         do {
-            try StageTimer.measure("pdf") {
-                for edition in editions {
-                    let web = work.appendingPathComponent("\(edition.id).web.pdf")
-                    try render(builder, edition, .web, engine, to: web, label: "ウェブ用")
-                    files.append(OutputFile(path: BookletBuilder.pdfPath(edition), contents: try Data(contentsOf: web)))
-
-                    let print = work.appendingPathComponent("\(edition.id).pdf")
-                    try render(builder, edition, .print, engine, to: print, label: "印刷所用（塗り足し 3 mm）")
-                    printFiles.append(("\(edition.id).pdf", print))
-
-                    if let imposer {
-                        let pages = work.appendingPathComponent("\(edition.id).pages.pdf")
-                        try render(builder, edition, .imposition, engine, to: pages, label: "面付け用")
-                        let imposed = work.appendingPathComponent("\(edition.id)-imposed.pdf")
-                        try imposer.impose(pages, to: imposed)
-                        printFiles.append(("\(edition.id)-imposed.pdf", imposed))
-                    }
+            try StageTimer.measure("pdf") { try PDFJob.runAll(jobs, engine: engine) }
+            for job in jobs {
+                switch job.variant {
+                case .web:
+                    files.append(OutputFile(path: BookletBuilder.pdfPath(job.edition), contents: try Data(contentsOf: job.pdf)))
+                case .print:
+                    printFiles.append(("\(job.edition.id).pdf", job.pdf))
+                case .imposition:
+                    let imposed = work.appendingPathComponent("\(job.edition.id)-imposed.pdf")
+                    try imposer?.impose(job.pdf, to: imposed)
+                    printFiles.append(("\(job.edition.id)-imposed.pdf", imposed))
                 }
             }
         } catch let failure as PDFEngine.Failure {
@@ -146,25 +154,6 @@ struct BookletCommand: ParsableCommand {
             printMessage("印刷用の出力先（\(printURL.path)）が\(what)（\(other)）と重なっています。--print で別のフォルダを指定してください。")
             throw ExitCode(1)
         }
-    }
-
-    func render(
-        _ builder: BookletBuilder, _ edition: Edition, _ variant: BookletVariant, _ engine: PDFEngine, to pdf: URL,
-        label: String
-    ) throws {
-        printMessage("冊子「\(edition.id)」（\(edition.paper.japaneseLabel)）の\(label) PDF を作っています…")
-        let start = DispatchTime.now().uptimeNanoseconds
-        let html: String
-        do {
-            html = try builder.html(edition: edition, variant: variant)
-        } catch {
-            printMessage("冊子の HTML を作れませんでした: \(error)")
-            throw ExitCode(1)
-        }
-        try engine.render(html: html, to: pdf)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let size = (try? FileManager.default.attributesOfItem(atPath: pdf.path)[.size] as? Int) ?? 0
-        printMessage(String(format: "  できました（%.1f 秒、%d KB）", seconds, size / 1024))
     }
 
     /// With `--edition`, the other editions' web copies of the previous output stay in the site.
