@@ -9,6 +9,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # Markdown (GFM)
   libqrencode-dev                                # QR codes in the booklet
   poppler-utils                                  # pdftotext, pdfinfo, pdffonts in tests
+  zbar-tools                                     # zbarimg: tests decode the booklet's QR codes
   fonts-noto-cjk                                 # Japanese text in the PDF
   python3-venv                                   # WeasyPrint's virtual environment
 )

@@ -53,6 +53,33 @@ import Testing
         #expect(text.contains("索引") && text.contains("目次") && text.contains("この冊子の使い方"))
     }
 
+    /// Every printed QR code decodes (zbarimg, Debian zbar-tools) to a URL the edition links.
+    @Test func qrCodesDecodeToTheEntriesURLs() throws {
+        let fixture = try BookletFixture()
+        let (pdf, folder) = try render(fixture, "sakura", .web)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let prefix = folder.appendingPathComponent("page").path
+        _ = try PDFTools.run("pdftoppm", ["-png", "-r", "200", pdf.pdf.path, prefix])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }.sorted()
+        var decoded = Set<String>()
+        for page in pages {
+            // zbarimg exits 4 when a page holds no code; read what it printed either way.
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["zbarimg", "--quiet", "--raw", folder.appendingPathComponent(page).path]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try #require([0, 4].contains(process.terminationStatus), "zbarimg failed: is zbar-tools installed?")
+            decoded.formUnion(text.split(separator: "\n").map(String.init))
+        }
+        #expect(decoded.contains("https://example.org/sakura/soudan"), "\(decoded)")
+        #expect(decoded.allSatisfy { $0.hasPrefix("https://example.org/") }, "\(decoded)")
+    }
+
     @Test func contentsAndIndexNumbersPointAtThePagesThatHoldTheNames() throws {
         let fixture = try BookletFixture()
         let (pdf, folder) = try render(fixture, "sakura", .print)
