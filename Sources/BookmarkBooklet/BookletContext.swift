@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkSite
 
 /// The template values of a whole booklet (`print/booklet.mustache`).
 struct BookletContext {
@@ -10,7 +11,7 @@ struct BookletContext {
         let contents = BookletContents(guide: guide, edition: edition, variant: variant)
         let shortener = BodyShortener(paper: edition.paper)
         let size = edition.paper.millimetres
-        var values = Values()
+        var values = TemplateValues()
         values["title"] = edition.title
         values["guideTitle"] = guide.site.title
         values["paper"] = edition.paper.rawValue.lowercased()

@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkSite
 
 /// The template values of one entry card (`print/card.mustache`).
 ///
@@ -86,7 +87,7 @@ struct CardContext {
     }
 
     var values: [String: Any] {
-        var values = Values()
+        var values = TemplateValues()
         values["anchor"] = "entry-\(entry.id)"
         values["name"] = entry.name
         values["notice"] = entry.notice

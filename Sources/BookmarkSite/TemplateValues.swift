@@ -2,10 +2,11 @@
 ///
 /// In Mustache an empty string still opens `{{#notice}}…{{/notice}}`; only a missing key
 /// (or `false`, or an empty list) closes it. So values are only set when they say something.
-struct TemplateValues {
-    private(set) var dictionary: [String: Any] = [:]
+/// The booklet's templates use it too.
+public struct TemplateValues {
+    public private(set) var dictionary: [String: Any] = [:]
 
-    subscript(key: String) -> Any? {
+    public subscript(key: String) -> Any? {
         get { dictionary[key] }
         set {
             switch newValue {
@@ -17,7 +18,7 @@ struct TemplateValues {
         }
     }
 
-    init(_ values: [String: Any?] = [:]) {
+    public init(_ values: [String: Any?] = [:]) {
         for (key, value) in values { self[key] = value }
     }
 }
