@@ -3,6 +3,8 @@
 #   --with-browser  also Chromium and its driver (for the browser tests)
 # The Swift toolchain itself is expected on PATH (swift 6).
 set -euo pipefail
+# shellcheck source=lib/apt-install-missing.sh
+source "$(dirname "$0")/lib/apt-install-missing.sh"
 
 packages=(
   pkg-config
@@ -17,18 +19,7 @@ if [[ " $* " == *" --with-browser "* ]]; then
   packages+=(chromium chromium-driver)
 fi
 
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-
-if ((${#missing[@]})); then
-  echo "Installing: ${missing[*]}" >&2
-  sudo_cmd=()
-  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+apt_install_missing "${packages[@]}"
 
 # WeasyPrint (the PDF engine) lives in a virtual environment of its own.
 here=$(cd "$(dirname "$0")" && pwd)

@@ -11,6 +11,8 @@
 # Why BIZ UD Gothic: a Universal Design font made for legibility, with TrueType outlines
 # that embed cleanly; Noto Sans CJK JP is the fallback for rare characters.
 set -euo pipefail
+# shellcheck source=lib/apt-install-missing.sh
+source "$(dirname "$0")/lib/apt-install-missing.sh"
 
 version='weasyprint==70.*'
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,17 +25,7 @@ packages=(
   fonts-noto-cjk                # fallback glyphs
   python3-venv
 )
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-  echo "Installing: ${missing[*]}" >&2
-  sudo_cmd=()
-  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+apt_install_missing "${packages[@]}"
 
 # Debian's own Python: its venv module is the one python3-venv provides.
 if [[ ! -x "$venv/bin/python" ]]; then
