@@ -83,25 +83,31 @@ public enum SiteValidator {
         }
     }
 
+    /// The `id` of an area or an edition: the id rule, and not one already used (for areas,
+    /// `nationwide` is taken: it means the whole country).
+    private static func readID(_ r: inout FieldReader, what: String, taken: Set<String>, example: String) -> String? {
+        guard let (raw, node) = r.scalar("id", "\(what)の id", required: true) else { return nil }
+        let value = Normalizer.text(raw)
+        if !ValueRules.isValidID(value) {
+            r.report(.idInvalid, at: node.position, "\(what)の id「\(value)」は半角英小文字・数字・ハイフンで書きます。",
+                     hint: "例: id: \(example)")
+        } else if value == "nationwide", taken.contains(value) {
+            r.report(.idInvalid, at: node.position, "nationwide は全国を表す言葉なので、\(what)の id には使えません。")
+        } else if taken.contains(value) {
+            r.report(.idDuplicate, at: node.position, "\(what)の id「\(value)」が2回使われています。")
+        } else {
+            return value
+        }
+        return nil
+    }
+
     private static func readAreas(_ r: inout FieldReader) -> [Area] {
         guard let items = r.items("areas", "エリア", required: true) else { return [] }
         var areas: [Area] = []
         var neighborNodes: [(areaID: String, id: String, node: YAMLNode)] = []
         for item in items {
             var a = FieldReader(item, file: r.file, allowedKeys: areaKeys, context: "areas の項目")
-            var id: String?
-            if let (raw, node) = a.scalar("id", "エリアの id", required: true) {
-                let value = Normalizer.text(raw)
-                if !ValueRules.isValidID(value) {
-                    a.report(.idInvalid, at: node.position, "エリアの id「\(value)」は半角英小文字・数字・ハイフンで書きます。", hint: "例: id: sakura")
-                } else if value == "nationwide" {
-                    a.report(.idInvalid, at: node.position, "nationwide は全国を表す言葉なので、エリアの id には使えません。")
-                } else if areas.contains(where: { $0.id == value }) {
-                    a.report(.idDuplicate, at: node.position, "エリアの id「\(value)」が2回使われています。")
-                } else {
-                    id = value
-                }
-            }
+            let id = readID(&a, what: "エリア", taken: Set(areas.map(\.id)).union(["nationwide"]), example: "sakura")
             let name = a.text("name", "エリアの名前", required: true, maxLength: 60)
             var kana: String?
             if let (raw, node) = a.scalar("kana", "エリアのよみがな", required: true) {
@@ -142,17 +148,7 @@ public enum SiteValidator {
         let known = areas.map(\.id)
         for item in items {
             var e = FieldReader(item, file: r.file, allowedKeys: editionKeys, context: "editions の項目")
-            var id: String?
-            if let (raw, node) = e.scalar("id", "冊子の id", required: true) {
-                let value = Normalizer.text(raw)
-                if !ValueRules.isValidID(value) {
-                    e.report(.idInvalid, at: node.position, "冊子の id「\(value)」は半角英小文字・数字・ハイフンで書きます。")
-                } else if editions.contains(where: { $0.id == value }) {
-                    e.report(.idDuplicate, at: node.position, "冊子の id「\(value)」が2回使われています。")
-                } else {
-                    id = value
-                }
-            }
+            let id = readID(&e, what: "冊子", taken: Set(editions.map(\.id)), example: "sakura")
             let title = e.text("title", "冊子の題名", maxLength: 120)
             var editionAreas: [String] = []
             for (areaID, node) in e.textList("areas", "冊子のエリア") ?? [] {
