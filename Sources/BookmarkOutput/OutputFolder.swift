@@ -1,3 +1,4 @@
+import BookmarkModel
 import CRenameExchange
 import Foundation
 
@@ -55,41 +56,43 @@ public struct OutputFolder: Sendable {
 
     /// Writes every file into a fresh staging folder and swaps it in.
     public func replace(with files: [OutputFile]) throws {
+        try replace(count: files.count) { files[$0] }
+    }
+
+    /// Writes `count` files into a fresh staging folder on every core, each made by
+    /// `file(index)` just before it is written (so a big site is never whole in memory), then
+    /// swaps the folder in. When making or writing a file fails, the staging folder is
+    /// removed and the old output stays as it was.
+    public func replace(count: Int, file: (Int) throws -> OutputFile) throws {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         removeLeftovers()
 
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(getpid())")
-        try? fm.removeItem(at: staging)
+        FileTree.remove(staging.path)
         try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
-            try write(files, into: staging)
+            try Parallel.forEach(count) { index in try Self.write(try file(index), into: staging.path) }
+            let marker = "このフォルダは bookmark が書き出したものです。次のビルドで置き換えられます。\n"
+            try FileTree.write(Data(marker.utf8), to: staging.path + "/" + Self.marker)
             try swapIn(staging)
         } catch {
-            try? fm.removeItem(at: staging)
+            FileTree.remove(staging.path)
             throw error
         }
     }
 
-    private func write(_ files: [OutputFile], into staging: URL) throws {
-        let fm = FileManager.default
-        var folders = Set<String>()
-        for file in files {
-            guard OutputPath.isSafe(file.path) else {
-                throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
-            }
-            let url = staging.appendingPathComponent(file.path)
-            let folder = url.deletingLastPathComponent().path
-            if folders.insert(folder).inserted {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            guard fm.createFile(atPath: url.path, contents: file.contents) else {
-                throw Failure.io("「\(file.path)」を書けませんでした。")
-            }
+    /// Writes one file below `folder`, after checking its path stays inside.
+    public static func write(_ file: OutputFile, into folder: String) throws {
+        guard OutputPath.isSafe(file.path) else {
+            throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
         }
-        let marker = "このフォルダは bookmark が書き出したものです。次のビルドで置き換えられます。\n"
-        _ = fm.createFile(atPath: staging.appendingPathComponent(Self.marker).path, contents: Data(marker.utf8))
+        do {
+            try FileTree.write(file.contents, to: folder + "/" + file.path)
+        } catch {
+            throw Failure.io("「\(file.path)」を書けませんでした: \(error)")
+        }
     }
 
     private func swapIn(_ staging: URL) throws {
@@ -99,7 +102,7 @@ public struct OutputFolder: Sendable {
             return
         }
         if bookmark_rename_exchange(staging.path, destination.path) == 0 {
-            try? fm.removeItem(at: staging)  // now holds the old output
+            FileTree.remove(staging.path)  // now holds the old output
             return
         }
         // File systems without RENAME_EXCHANGE: move the old one aside, then the new one in.
@@ -112,7 +115,7 @@ public struct OutputFolder: Sendable {
             try? fm.moveItem(at: old, to: destination)
             throw error
         }
-        try? fm.removeItem(at: old)
+        FileTree.remove(old.path)
     }
 
     /// Removes staging folders of killed runs; puts back an old output a killed swap left aside.
@@ -124,10 +127,10 @@ public struct OutputFolder: Sendable {
         for sibling in siblings.sorted() {
             let url = parent.appendingPathComponent(sibling)
             if sibling.hasPrefix(".\(name).staging-") {
-                try? fm.removeItem(at: url)
+                FileTree.remove(url.path)
             } else if sibling.hasPrefix(".\(name).old-") {
                 if fm.fileExists(atPath: destination.path) {
-                    try? fm.removeItem(at: url)
+                    FileTree.remove(url.path)
                 } else {
                     try? fm.moveItem(at: url, to: destination)
                 }

@@ -3,8 +3,8 @@ import BookmarkModel
 /// The values templates see for an entry, in plain Japanese.
 ///
 /// Every value is text for `{{…}}` (escaped by Mustache), except `bodyHTML`, which the
-/// Markdown renderer made safe, and `jsonLD`, which `StructuredData` escaped for a script
-/// block. Links are relative to `root` so the site works under any path and from file://.
+/// Markdown renderer made safe, `jsonLD`, which `StructuredData` escaped for a script block,
+/// and the `…HTML` values of `EntryCards`, which the theme's own partials rendered. Links are relative to `root` so the site works under any path and from file://.
 enum EntryContext {
     /// What a list shows: name, kind, place, the thresholds that decide whether a person
     /// dares to go, phones and any notice.
@@ -68,7 +68,24 @@ enum EntryContext {
         values["correctionsHref"] = ExternalLink.corrections(
             guide.site.corrections, entryID: entry.id, entryName: entry.name)
         values["bodyHTML"] = entry.bodyHTML
+        return values.dictionary
+    }
+
+    /// An entry page's values: every field, and the JSON-LD that only the entry page carries.
+    static func page(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
+        var values = full(entry, root: root, guide: guide)
         values["jsonLD"] = StructuredData.script(for: entry, guide: guide)
+        return values
+    }
+
+    /// What the nationwide part of an area page shows of a service: name, link and phones.
+    /// Every area page lists every nationwide service, so the line is kept short.
+    static func line(_ entry: Entry, root: String) -> [String: Any] {
+        var values = TemplateValues()
+        values["id"] = entry.id
+        values["name"] = entry.name
+        values["href"] = href(entry, root: root)
+        values["phones"] = entry.phones.map { ["display": $0.display, "tel": $0.telURL] }
         return values.dictionary
     }
 
@@ -83,16 +100,15 @@ enum EntryContext {
         }
     }
 
-    /// Short marks on a list item: the low thresholds a reader scans for.
+    /// Short marks on a list item: the low thresholds a reader scans for, in this order.
+    static let badgeLabels = ["24時間", "無料", "予約不要", "匿名可", "女性限定", "市外可"]
+
     static func badges(_ entry: Entry) -> [String] {
-        var badges: [String] = []
-        if entry.isAllDay { badges.append("24時間") }
-        if entry.isFree { badges.append("無料") }
-        if entry.reservation == .notRequired { badges.append("予約不要") }
-        if entry.anonymous == true { badges.append("匿名可") }
-        if entry.isWomenOnly { badges.append("女性限定") }
-        if entry.outsideResidents == true { badges.append("市外可") }
-        return badges
+        let shown = [
+            entry.isAllDay, entry.isFree, entry.reservation == .notRequired, entry.anonymous == true,
+            entry.isWomenOnly, entry.outsideResidents == true,
+        ]
+        return zip(badgeLabels, shown).filter(\.1).map(\.0)
     }
 
     static func hoursLines(_ hours: OpeningHours?) -> [String] {

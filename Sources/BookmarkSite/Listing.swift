@@ -8,17 +8,21 @@ struct Listing {
     let guide: Guide
     /// Web entries in 五十音順.
     let entries: [Entry]
+    /// Web entries of each area, in 五十音順: every area page asks for three areas' entries.
+    private let byArea: [String: [Entry]]
+    /// Nationwide web entries in 五十音順, listed on every area page.
+    let nationwide: [Entry]
 
     init(guide: Guide) {
         self.guide = guide
         self.entries = Gojuon.sorted(guide.webEntries)
+        self.byArea = Dictionary(grouping: entries.filter { $0.area != .nationwide }) { $0.area.areaID ?? "" }
+        self.nationwide = entries.filter { $0.area == .nationwide }
     }
 
     func entries(of kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
 
-    func entries(inArea id: String) -> [Entry] { entries.filter { $0.area.areaID == id } }
-
-    var nationwide: [Entry] { entries.filter { $0.area == .nationwide } }
+    func entries(inArea id: String) -> [Entry] { byArea[id] ?? [] }
 
     /// Entries for an audience; `anyone` entries are for every audience.
     func entries(for audience: Audience) -> [Entry] {

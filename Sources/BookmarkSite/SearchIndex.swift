@@ -1,55 +1,124 @@
 import BookmarkModel
+import Foundation
 
-/// The static search data, `search/index.json`: a bigram index over the web entries.
+/// The static search data, `search/index.js`: a bigram index over the web entries, as a
+/// script that sets `self.bookmarkSearch`.
 ///
-/// Chosen over Pagefind because it needs no extra tool (no npm, no binary download), fits in
-/// one small file for a guide of a few hundred entries, and finds Japanese by part of a word
-/// (`相談` in `相談窓口`), which needs no word segmentation when every bigram is indexed.
+/// Chosen over Pagefind because it needs no extra tool (no npm, no binary download) and finds
+/// Japanese by part of a word (`相談` in `相談窓口`), which needs no word segmentation when
+/// every bigram is indexed. A script rather than JSON, so the search page loads it with
+/// `<script src>` and search works from a site opened from disk (browsers refuse `fetch` on
+/// file://).
 ///
-/// ```json
-/// {"entries": [{"id": "…", "name": "…", "href": "entries/…/index.html", "kind": "online",
-///               "area": "nationwide", "for": ["person"], "free": true, "ageMin": 15, …}],
-///  "grams": {"相": [0, 4], "相談": [0, 4], …}}
+/// ```js
+/// self.bookmarkSearch = {
+///   "version": 2,
+///   "kinds": [["consultation", "相談窓口"], …], "areas": [["sakura", "さくら市"], …, ["nationwide", "全国"]],
+///   "audiences": ["person", "family", "supporter", "anyone"], "badges": ["24時間", "無料", …],
+///   "entries": [["sakura-soudan", "さくら市 ひきこもり相談窓口", 0, 0, 3, 5, 2, 15, 39,
+///                [["0120-00-0000", "tel:0120000000"]], null], …],
+///   "grams": {"相談": "1W30", "窓": "4", …}};
 /// ```
-/// `grams` maps each folded unigram and bigram (see `SearchText`) to the positions of the
-/// entries holding it, ascending. `entries` is in 五十音順, so results keep that order.
+/// An entry is `[id, name, kind, area, audiences, flags, badges, ageMin, ageMax, phones,
+/// notice]`: kind and area index the tables; audiences and badges are bit sets over theirs;
+/// flags are the filters (1 無料, 2 匿名可, 4 予約不要, 8 女性限定, 16 地域の外から利用可);
+/// ages are null when open. `entries` is in 五十音順, and an entry's position is its number.
+///
+/// `grams` maps every folded bigram, and every letter that ends a run, to the entries
+/// holding it (`SearchText.indexGrams`). A posting list is a string of numbers: each is the
+/// gap to the previous entry number (the first counts from -1), except that 0 followed by n
+/// stands for n consecutive entries. A number is written in base 32, most significant digit
+/// first, its last digit from `0-9A-V` and any others from `W-Za-z-.` (`CONTINUED`), so a
+/// list of 10,000 entries is a handful of characters and a rare gram one or two.
 enum SearchIndex {
-    static func json(entries: [Entry], guide: Guide) throws -> String {
-        var postings: [String: [Int]] = [:]
-        var records: [[String: Any]] = []
-        for (position, entry) in entries.enumerated() {
-            records.append(record(entry, guide: guide))
-            for gram in SearchText.grams(searchableText(entry, guide: guide)) {
-                postings[gram, default: []].append(position)
+    static let lastDigits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV".utf8)
+    static let continuedDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz-.".utf8)
+    static let audiences: [Audience] = [.person, .family, .supporter, .anyone]
+
+    static func script(entries: [Entry], guide: Guide) -> String {
+        let areas = guide.site.areas.map(\.id) + ["nationwide"]
+        let areaNumbers = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
+        let texts = entries.map { searchableText($0, guide: guide) }
+        var postings: [UInt64: [Int32]] = [:]
+        for (position, text) in texts.enumerated() {
+            for gram in SearchText.indexGrams(text) { postings[gram, default: []].append(Int32(position)) }
+        }
+        var grams: [String: Any] = [:]
+        for (gram, list) in postings { grams[SearchText.text(ofGram: gram)] = encode(list) }
+        let data: [String: Any] = [
+            "version": 2,
+            "kinds": Kind.allCases.map { [$0.rawValue, $0.japaneseLabel] },
+            "areas": guide.site.areas.map { [$0.id, $0.name] } + [["nationwide", "全国"]],
+            "audiences": audiences.map(\.rawValue),
+            "badges": EntryContext.badgeLabels,
+            "entries": entries.map { record($0, areaNumbers: areaNumbers) },
+            "grams": grams,
+        ]
+        var writer = JSONWriter(forScriptBlock: true)
+        writer.bytes.append(contentsOf: "self.bookmarkSearch = ".utf8)
+        writer.write(data)
+        writer.bytes.append(contentsOf: ";\n".utf8)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Entry numbers, ascending, as a posting string (see the type's comment).
+    static func encode(_ positions: [Int32]) -> String {
+        var out: [UInt8] = []
+        var previous: Int32 = -1
+        var index = 0
+        while index < positions.count {
+            var run = 0
+            while index + run < positions.count, positions[index + run] == previous + 1 + Int32(run) { run += 1 }
+            if run >= 3 {
+                appendNumber(0, to: &out)
+                appendNumber(run, to: &out)
+                previous += Int32(run)
+                index += run
+            } else {
+                appendNumber(Int(positions[index] - previous), to: &out)
+                previous = positions[index]
+                index += 1
             }
         }
-        return try JSONText.string(["entries": records, "grams": postings])
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// What a result shows and what the filters test.
-    static func record(_ entry: Entry, guide: Guide) -> [String: Any] {
-        var values = TemplateValues()
-        values["id"] = entry.id
-        values["name"] = entry.name
-        values["href"] = EntryContext.href(entry, root: "")
-        values["kind"] = entry.kind.rawValue
-        values["kindLabel"] = entry.kind.japaneseLabel
-        values["area"] = entry.area.areaID ?? "nationwide"
-        values["areaName"] = EntryContext.areaName(entry.area, guide: guide)
-        values["for"] = entry.audiences.map(\.rawValue)
-        values["free"] = entry.isFree
-        values["anonymous"] = entry.anonymous == true
-        values["noReservation"] = entry.reservation == .notRequired
-        values["women"] = entry.isWomenOnly
-        // A nationwide service takes people from anywhere, so it counts as 市外可.
-        values["outside"] = entry.outsideResidents == true || entry.area == .nationwide
-        values["ageMin"] = entry.ages?.minimum
-        values["ageMax"] = entry.ages?.maximum
-        values["badges"] = EntryContext.badges(entry)
-        values["phones"] = entry.phones.map { ["display": $0.display, "tel": $0.telURL] }
-        values["notice"] = entry.notice
-        return values.dictionary
+    private static func appendNumber(_ number: Int, to out: inout [UInt8]) {
+        var digits = [lastDigits[number & 31]]
+        var rest = number >> 5
+        while rest > 0 {
+            digits.append(continuedDigits[rest & 31])
+            rest >>= 5
+        }
+        out.append(contentsOf: digits.reversed())
     }
+
+    /// What a result shows and what the filters test (see the type's comment for the order).
+    static func record(_ entry: Entry, areaNumbers: [String: Int]) -> [Any] {
+        var audienceBits = 0
+        for (bit, audience) in audiences.enumerated() where entry.audiences.contains(audience) {
+            audienceBits |= 1 << bit
+        }
+        let filters = [
+            entry.isFree, entry.anonymous == true, entry.reservation == .notRequired, entry.isWomenOnly,
+            // A nationwide service takes people from anywhere, so it counts as 市外可.
+            entry.outsideResidents == true || entry.area == .nationwide,
+        ]
+        var flags = 0
+        for (bit, on) in filters.enumerated() where on { flags |= 1 << bit }
+        var badgeBits = 0
+        for badge in EntryContext.badges(entry) {
+            if let bit = EntryContext.badgeLabels.firstIndex(of: badge) { badgeBits |= 1 << bit }
+        }
+        return [
+            entry.id, entry.name, Kind.allCases.firstIndex(of: entry.kind) ?? 0,
+            areaNumbers[entry.area.areaID ?? "nationwide"] ?? 0, audienceBits, flags, badgeBits,
+            orNull(entry.ages?.minimum), orNull(entry.ages?.maximum),
+            entry.phones.map { [$0.display, $0.telURL] }, orNull(entry.notice),
+        ]
+    }
+
+    private static func orNull(_ value: Any?) -> Any { value ?? NSNull() }
 
     /// Every field a reader might search for, joined with line breaks so grams never span two.
     static func searchableText(_ entry: Entry, guide: Guide) -> String {

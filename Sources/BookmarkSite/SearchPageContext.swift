@@ -19,7 +19,7 @@ enum SearchPageContext {
                 ["id": $0.rawValue, "label": $0.japaneseLabel, "title": Wording.title(of: $0),
                  "href": "\(root)for/\($0.rawValue)/index.html"]
             },
-            "indexHref": "\(root)search/index.json",
+            "indexHref": "\(root)search/index.js",
         ]
     }
 }

@@ -11,6 +11,7 @@ import Foundation
 /// `相談窓口（さくら市）` → runs `相談窓口`, `さくら市` → grams `相`, `相談`, `談`, `談窓`, …
 enum SearchText {
     static func fold(_ text: String) -> String {
+        if let folded = foldCommon(text) { return folded }
         var out = String.UnicodeScalarView()
         for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
             switch scalar.value {
@@ -19,6 +20,32 @@ enum SearchText {
             default:
                 out.append(scalar)
             }
+        }
+        return String(out)
+    }
+
+    /// The same folding without Foundation, for text of ASCII, kana, kanji, Japanese punctuation
+    /// and full-width ASCII only (nearly every entry): there NFKC is a fixed shift per scalar.
+    /// nil when some scalar could change otherwise, or combine with the one before it
+    /// (`か` + U+3099 → `が`); the caller then takes the general path.
+    static func foldCommon(_ text: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            var value = scalar.value
+            switch value {
+            case 0x41...0x5A: value += 0x20
+            case 0x00...0x7F: break
+            case 0x3000: value = 0x20
+            case 0xFF01...0xFF5E:
+                value -= 0xFEE0
+                if (0x41...0x5A).contains(value) { value += 0x20 }
+            case 0x3099, 0x309A: return nil
+            case 0x3001...0x303F, 0x3041...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+                if scalar.properties.changesWhenNFKCCaseFolded { return nil }
+                if (0x30A1...0x30F6).contains(value) || (0x30FD...0x30FE).contains(value) { value -= 0x60 }
+            default: return nil
+            }
+            out.append(Unicode.Scalar(value)!)
         }
         return String(out)
     }
@@ -37,6 +64,29 @@ enum SearchText {
         }
         if !current.isEmpty { runs.append(current) }
         return runs
+    }
+
+    /// The grams the index keeps of a text, as pairs of scalars packed in one number (a
+    /// unigram has 0 as its second half): every bigram of each run, and the last scalar of each
+    /// run. A one-letter query finds the bigrams starting with it plus that unigram, so no
+    /// other unigram needs storing.
+    static func indexGrams(_ text: String) -> Set<UInt64> {
+        var grams = Set<UInt64>()
+        for run in runs(text) {
+            for index in run.indices {
+                let next = index + 1 < run.count ? UInt64(run[index + 1].value) : 0
+                grams.insert(UInt64(run[index].value) << 32 | next)
+            }
+        }
+        return grams
+    }
+
+    /// The text of a gram made by `indexGrams`.
+    static func text(ofGram gram: UInt64) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(Unicode.Scalar(UInt32(gram >> 32))!)
+        if gram & 0xFFFF_FFFF != 0 { scalars.append(Unicode.Scalar(UInt32(gram & 0xFFFF_FFFF))!) }
+        return String(scalars)
     }
 
     /// Every unigram and bigram of the folded text.

@@ -9,7 +9,7 @@ import Foundation
 /// kinds/<kind>/ areas/<id>/ for/<audience>/      the ways in, without JavaScript
 /// areas/<id>/print/             one printable list per area
 /// entries/<id>/ pages/<slug>/   entry pages and free pages
-/// search/                       search page and search/index.json (see SearchIndex)
+/// search/                       search page and search/index.js (see SearchIndex)
 /// data/entries.json, .csv       open data (see OpenData)
 /// feed.xml sitemap.xml robots.txt 404.html assets/
 /// ```
@@ -18,15 +18,15 @@ import Foundation
 ///
 /// Each page comes from the theme template of the same name: `index`, `kind`, `area`,
 /// `area-sheet`, `audience`, `entry`, `page`, `search`, `404`, `feed`, `sitemap`, `robots`,
-/// with the partials `layout-head`, `layout-foot`, `entry-card`, `entry-groups` and
-/// `sheet-entry`. A guide replaces any of them by putting `<content>/templates/NAME.mustache`
+/// with the partials `layout-head`, `layout-foot`, `entry-card`, `entry-groups`, `entry-line`
+/// and `sheet-entry`. A guide replaces any of them by putting `<content>/templates/NAME.mustache`
 /// beside its content (`Theme.load(overrides:)`, wired in `renderSite`), so a municipality can
 /// change its home page text without forking the theme.
 ///
 /// Links are relative (`../../entries/x/index.html`), so the site works under any path and
 /// opened from disk; only sitemap, feed and JSON-LD use `base_url`. Output depends only on
 /// the content: everything is sorted, and no date comes from the clock.
-public struct SiteBuilder {
+public struct SiteBuilder: Sendable {
     public let guide: Guide
     public let theme: Theme
     let listing: Listing
@@ -37,56 +37,68 @@ public struct SiteBuilder {
         self.listing = Listing(guide: guide)
     }
 
+    /// Every file of the site, rendered on every core, sorted by path.
     public func build() throws -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(try page("index", path: "index.html", HomeContext.values(listing, root: "")))
+        let pages = try pages()
+        return try Parallel.map(pages.count) { OutputFile(path: pages[$0].path, contents: try pages[$0].contents()) }
+    }
+
+    /// Every file of the site, sorted by path, each made only when asked for: a writer can make
+    /// and write them on every core without holding the whole site in memory.
+    public func pages() throws -> [SitePage] {
+        let cards = try EntryCards(listing: listing, theme: theme)
+        var pages: [SitePage] = []
+        func add(_ path: String, _ make: @escaping @Sendable () throws -> Data) {
+            pages.append(SitePage(path: path, make: make))
+        }
+        add("index.html") { try page("index", path: "index.html", HomeContext.values(listing, root: "")) }
         for kind in Kind.allCases {
             let path = "kinds/\(kind.rawValue)/index.html"
-            files.append(try page("kind", path: path, title: kind.japaneseLabel,
-                                  ListContext.kind(kind, listing, root: root(of: path))))
+            add(path) { try page("kind", path: path, title: kind.japaneseLabel, ListContext.kind(kind, listing, cards: cards)) }
         }
         for area in guide.site.areas {
             let path = "areas/\(area.id)/index.html"
-            files.append(try page("area", path: path, title: area.name,
-                                  ListContext.area(area, listing, root: root(of: path))))
+            add(path) { try page("area", path: path, title: area.name, ListContext.area(area, listing, cards: cards)) }
             let sheet = "areas/\(area.id)/print/index.html"
-            files.append(try page("area-sheet", path: sheet, title: "\(area.name) 一覧（印刷用）",
-                                  ListContext.area(area, listing, root: root(of: sheet), full: true)))
+            add(sheet) {
+                try page("area-sheet", path: sheet, title: "\(area.name) 一覧（印刷用）",
+                         ListContext.area(area, listing, cards: cards, sheet: true))
+            }
         }
         for audience in [Audience.person, .family, .supporter] {
             let path = "for/\(audience.rawValue)/index.html"
-            files.append(try page("audience", path: path, title: Wording.title(of: audience),
-                                  ListContext.audience(audience, listing, root: root(of: path))))
+            add(path) {
+                try page("audience", path: path, title: Wording.title(of: audience),
+                         ListContext.audience(audience, listing, cards: cards))
+            }
         }
         for entry in listing.entries {
             let path = "entries/\(entry.id)/index.html"
-            files.append(try page("entry", path: path, title: entry.name,
-                                  ["entry": EntryContext.full(entry, root: root(of: path), guide: guide)]))
+            add(path) {
+                try page("entry", path: path, title: entry.name,
+                         ["entry": EntryContext.page(entry, root: root(of: path), guide: guide)])
+            }
         }
         for free in listing.pages {
             let path = "pages/\(free.slug)/index.html"
-            files.append(try page("page", path: path, title: free.title,
-                                  ["title": free.title, "bodyHTML": free.bodyHTML]))
+            add(path) { try page("page", path: path, title: free.title, ["title": free.title, "bodyHTML": free.bodyHTML]) }
         }
-        files.append(try page("search", path: "search/index.html", title: "さがす",
-                              SearchPageContext.values(listing, root: "../")))
-        files.append(try page("404", path: "404.html", title: "ページが見つかりません", [:],
-                              root: notFoundRoot))
+        add("search/index.html") {
+            try page("search", path: "search/index.html", title: "さがす", SearchPageContext.values(listing, root: "../"))
+        }
+        add("404.html") { try page("404", path: "404.html", title: "ページが見つかりません", [:], root: notFoundRoot) }
 
-        files.append(OutputFile(path: "search/index.json",
-                                text: try SearchIndex.json(entries: listing.entries, guide: guide)))
-        files.append(OutputFile(path: "data/entries.json",
-                                text: try OpenData.json(entries: listing.entries, guide: guide)))
-        files.append(OutputFile(path: "data/entries.csv",
-                                text: OpenData.csv(entries: listing.entries, guide: guide)))
-        files.append(OutputFile(path: "feed.xml",
-                                text: try theme.render("feed", FeedContext.values(listing))))
-        files.append(OutputFile(path: "sitemap.xml",
-                                text: try theme.render("sitemap", sitemapValues(pages: files))))
-        files.append(OutputFile(path: "robots.txt",
-                                text: try theme.render("robots", ["baseURL": guide.site.baseURL])))
-        files += try theme.assets()
-        return files.sorted { $0.path < $1.path }
+        add("search/index.js") { Data(SearchIndex.script(entries: listing.entries, guide: guide).utf8) }
+        add("data/entries.json") { Data(try OpenData.json(entries: listing.entries, guide: guide).utf8) }
+        add("data/entries.csv") { Data(OpenData.csv(entries: listing.entries, guide: guide).utf8) }
+        add("feed.xml") { Data(try theme.render("feed", FeedContext.values(listing)).utf8) }
+        let paths = pages.map(\.path)
+        add("sitemap.xml") { Data(try theme.render("sitemap", sitemapValues(paths: paths)).utf8) }
+        add("robots.txt") { Data(try theme.render("robots", ["baseURL": guide.site.baseURL]).utf8) }
+        for asset in try theme.assets() {
+            add(asset.path) { asset.contents }
+        }
+        return pages.sorted { $0.path < $1.path }
     }
 
     /// `entries/x/index.html` → `../../`
@@ -102,13 +114,13 @@ public struct SiteBuilder {
     }
 
     /// Every page worth finding: HTML pages except 404 and the print lists, as directory URLs.
-    func sitemapValues(pages files: [OutputFile]) -> [String: Any] {
+    func sitemapValues(paths: [String]) -> [String: Any] {
         let lastmod = Dictionary(uniqueKeysWithValues: listing.entries.map {
             ("entries/\($0.id)/index.html", $0.verified.description)
         })
-        let urls: [[String: Any]] = files
-            .filter { $0.path.hasSuffix("index.html") && !$0.path.hasSuffix("/print/index.html") }
-            .map(\.path).sorted()
+        let urls: [[String: Any]] = paths
+            .filter { $0.hasSuffix("index.html") && !$0.hasSuffix("/print/index.html") }
+            .sorted()
             .map { path in
                 var values = TemplateValues()
                 values["loc"] = guide.site.baseURL + path.dropLast("index.html".count)
@@ -122,7 +134,7 @@ public struct SiteBuilder {
     func page(
         _ template: String, path: String, title: String? = nil, _ values: [String: Any],
         root: String? = nil
-    ) throws -> OutputFile {
+    ) throws -> Data {
         let root = root ?? self.root(of: path)
         var context = values
         context["root"] = root
@@ -133,6 +145,6 @@ public struct SiteBuilder {
         if let corrections = ExternalLink.correctionsPage(guide.site.corrections) {
             context["siteCorrectionsHref"] = corrections
         }
-        return OutputFile(path: path, text: try theme.render(template, context))
+        return Data(try theme.render(template, context).utf8)
     }
 }

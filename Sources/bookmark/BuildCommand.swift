@@ -30,9 +30,19 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
     let folder = OutputFolder(destination: output.outputURL)
     do {
         try folder.checkDestination(contentFolder: options.contentURL, force: output.force)
-        let files = try StageTimer.measure("render") { try renderSite(guide, options: options) }
-        try StageTimer.measure("write") { try folder.replace(with: files) }
-        return files.count
+        let (pages, booklet) = try StageTimer.measure("render") {
+            let theme = try loadTheme(guide, options: options)
+            return (try SiteBuilder(guide: guide, theme: theme).pages(), try BookletBuilder(guide: guide, theme: theme).htmlFiles())
+        }
+        // Pages are rendered as they are written, on every core, so the site is never whole in memory.
+        try StageTimer.measure("write") {
+            try folder.replace(count: pages.count + booklet.count) { index in
+                index < pages.count
+                    ? OutputFile(path: pages[index].path, contents: try pages[index].contents())
+                    : booklet[index - pages.count]
+            }
+        }
+        return pages.count + booklet.count
     } catch {
         printMessage("書き出せませんでした: \(error)")
         throw ExitCode(1)
@@ -41,8 +51,13 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
 
 /// Every file of the output: the site, then each edition's print HTML.
 func renderSite(_ guide: Guide, options: ContentOptions) throws -> [OutputFile] {
-    let theme = try Theme.load(
+    let theme = try loadTheme(guide, options: options)
+    return try SiteBuilder(guide: guide, theme: theme).build() + BookletBuilder(guide: guide, theme: theme).htmlFiles()
+}
+
+/// The guide's theme with the guide's own templates over it.
+func loadTheme(_ guide: Guide, options: ContentOptions) throws -> Theme {
+    try Theme.load(
         themesFolder: options.themesURL, name: guide.site.theme,
         overrides: options.contentURL.appendingPathComponent("templates"))
-    return try SiteBuilder(guide: guide, theme: theme).build() + BookletBuilder(guide: guide, theme: theme).htmlFiles()
 }

@@ -2,7 +2,10 @@ import Foundation
 
 /// Wall time per stage, printed to standard error with `--timings` (the benchmark reads it).
 ///
-/// `timing check 0.412` — one line per stage, seconds with three decimals.
+/// `timing check 0.412` — one line per stage, seconds with three decimals. For `build`:
+/// `check` reads and validates, `render` loads the theme and makes every entry's list items,
+/// `write` renders each page and writes it (the two go together so the site is never whole
+/// in memory), swaps the output in and removes the previous one.
 enum StageTimer {
     nonisolated(unsafe) static var enabled = false
 

@@ -4,7 +4,7 @@ import Testing
 
 @testable import BookmarkSite
 
-/// The folding and grams that search/index.json and search.js share.
+/// The folding, grams and posting lists that search/index.js and search.js share.
 @Suite struct SearchTests {
     @Test func foldingMakesKatakanaHiraganaAndWidthsMeet() {
         #expect(SearchText.fold("ソウダン") == "そうだん")
@@ -23,18 +23,69 @@ import Testing
         #expect(!grams.contains("口さ"))
     }
 
+    @Test func foldingWithoutFoundationAgreesWithNFKC() {
+        for text in ["相談窓口（さくら市）", "ＬＩＮＥで相談", "ｿｳﾀﾞﾝ", "か\u{3099}", "ABC def　ヴ", "㈱さくら", "ゟ"] {
+            let general = text.precomposedStringWithCompatibilityMapping.lowercased()
+            let expected = SearchText.fold(general + "\u{FFFF}").dropLast()
+            #expect(SearchText.fold(text) == String(expected), "\(text)")
+        }
+    }
+
+    @Test func postingListsAreGapsWithRunsOfConsecutiveEntries() {
+        #expect(SearchIndex.encode([0]) == "1")
+        #expect(SearchIndex.encode([0, 2]) == "12")
+        #expect(SearchIndex.encode([0, 1, 2, 3, 9]) == "046")
+        #expect(SearchIndex.encode([40]) == "X9")
+        #expect(Self.decode(SearchIndex.encode([3, 4, 5, 6, 100, 5000, 5001])) == [3, 4, 5, 6, 100, 5000, 5001])
+    }
+
     @Test func indexFindsEntriesByPartOfAWord() throws {
         let site = try PageTests.site()
-        let data = Data(try #require(site["search/index.json"]).utf8)
-        let index = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let entries = try #require(index["entries"] as? [[String: Any]])
-        let grams = try #require(index["grams"] as? [String: [Int]])
-        let names = { (gram: String) in (grams[gram] ?? []).map { entries[$0]["name"] as? String ?? "" } }
+        let script = try #require(site["search/index.js"])
+        #expect(script.hasPrefix("self.bookmarkSearch = {"))
+        let json = script.dropFirst("self.bookmarkSearch = ".count).dropLast(2)
+        let index = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let entries = try #require(index["entries"] as? [[Any]])
+        let grams = try #require(index["grams"] as? [String: String])
+        let names = { (gram: String) in Self.decode(grams[gram] ?? "").map { entries[$0][1] as? String ?? "" } }
         #expect(names("相談").contains("さくら市 ひきこもり相談窓口"))
         #expect(names("かふ").contains("かえで 居場所カフェ"))
-        #expect(entries.map { $0["id"] as? String ?? "" } == ["kaede-ibasho", "sakura-soudan", "zenkoku-line", "tooi-kazoku"])
-        let nationwide = try #require(entries.first { $0["id"] as? String == "zenkoku-line" })
-        #expect(nationwide["outside"] as? Bool == true)
-        #expect(nationwide["for"] as? [String] == ["anyone"])
+        #expect(entries.map { $0[0] as? String ?? "" } == ["kaede-ibasho", "sakura-soudan", "zenkoku-line", "tooi-kazoku"])
+        let nationwide = try #require(entries.first { $0[0] as? String == "zenkoku-line" })
+        let flags = try #require(nationwide[5] as? Int)
+        #expect(flags & 16 != 0, "a nationwide service counts as usable from outside")
+        let audiences = try #require(index["audiences"] as? [String])
+        let audienceBits = try #require(nationwide[4] as? Int)
+        #expect(audiences.indices.filter { audienceBits & (1 << $0) != 0 }.map { audiences[$0] } == ["anyone"])
+    }
+
+    /// The decoder of search.js, for checking what the index says.
+    static func decode(_ text: String) -> [Int] {
+        let last = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV")
+        let continued = Array("WXYZabcdefghijklmnopqrstuvwxyz-.")
+        var numbers: [Int] = []
+        var value = 0
+        for character in text {
+            if let digit = last.firstIndex(of: character) {
+                numbers.append(value * 32 + digit)
+                value = 0
+            } else {
+                value = value * 32 + (continued.firstIndex(of: character) ?? 0)
+            }
+        }
+        var positions: [Int] = []
+        var previous = -1
+        var index = 0
+        while index < numbers.count {
+            if numbers[index] == 0, index + 1 < numbers.count {
+                for _ in 0..<numbers[index + 1] { previous += 1; positions.append(previous) }
+                index += 2
+            } else {
+                previous += numbers[index]
+                positions.append(previous)
+                index += 1
+            }
+        }
+        return positions
     }
 }

@@ -1,10 +1,12 @@
 // Static search of the guide: no server, no other host, no library.
 //
-// search/index.json (built by SearchIndex.swift) maps every unigram and bigram of each
-// entry's text to the entries holding it. A query is folded exactly as SearchText.swift
-// folds the index (NFKC, lower case, katakana to hiragana), cut into runs at spaces and
-// punctuation, and an entry matches when it holds every bigram of every run. So 相談 finds
-// 相談窓口, and ソウダン, ｿｳﾀﾞﾝ and そうだん all meet.
+// search/index.js (built by SearchIndex.swift, loaded by a <script> before this one, so it
+// works from disk too) sets self.bookmarkSearch: compact entry records and, for every bigram
+// and every letter that ends a run, the entries holding it as an encoded posting list. A
+// query is folded exactly as SearchText.swift folds the index (NFKC, lower case, katakana to
+// hiragana), cut into runs at spaces and punctuation, and an entry matches when it holds
+// every bigram of every run (a one-letter run: any bigram starting with it, or the letter at
+// the end of a run). So 相談 finds 相談窓口, and ソウダン, ｿｳﾀﾞﾝ and そうだん all meet.
 //
 // Query and filters live in the address (?q=家族&kind=ibasho&free=1), so a search can be
 // shared or bookmarked. Results are built with DOM APIs and textContent only: nothing from
@@ -17,12 +19,15 @@
   var statusLine = document.getElementById('search-status');
   var resultList = document.getElementById('search-results');
   var root = form.getAttribute('data-root') || '';
-  var indexURL = form.getAttribute('data-index');
   var FIELDS = ['q', 'kind', 'area', 'for', 'age', 'free', 'anonymous', 'noreservation', 'women', 'outside'];
   var SEPARATOR = /[\s\p{P}\p{S}\p{C}]/u;
   var MAX_SHOWN = 200;
   var entries = [];
-  var grams = new Map();
+  var grams = {};
+  var gramsByFirstLetter = null;
+  // Digits of a posting list: the last digit of a number, and the ones before it.
+  var LAST_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
+  var CONTINUED_DIGITS = 'WXYZabcdefghijklmnopqrstuvwxyz-.';
 
   function fold(text) {
     var out = '';
@@ -52,22 +57,100 @@
     return result;
   }
 
-  // Positions of the entries holding every gram of a run, as a Set.
-  function matchRun(run) {
-    var keys = [];
-    if (run.length === 1) keys.push(run[0]);
-    for (var i = 0; i + 1 < run.length; i++) keys.push(run[i] + run[i + 1]);
-    var found = null;
-    for (var key of keys) {
-      var list = grams.get(key) || [];
-      var next = new Set();
-      for (var position of list) {
-        if (found === null || found.has(position)) next.add(position);
+  // Entry numbers of a posting list, ascending (format: SearchIndex.swift).
+  function decode(text) {
+    var numbers = [];
+    var value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var ch = text[i];
+      var last = LAST_DIGITS.indexOf(ch);
+      if (last < 0) {
+        value = value * 32 + CONTINUED_DIGITS.indexOf(ch);
+      } else {
+        numbers.push(value * 32 + last);
+        value = 0;
       }
-      found = next;
-      if (found.size === 0) break;
     }
-    return found || new Set();
+    var positions = [];
+    var previous = -1;
+    for (var j = 0; j < numbers.length; j++) {
+      if (numbers[j] === 0) {
+        var count = numbers[++j];
+        for (var k = 0; k < count; k++) positions.push(++previous);
+      } else {
+        previous += numbers[j];
+        positions.push(previous);
+      }
+    }
+    return positions;
+  }
+
+  function postings(key) {
+    return Object.prototype.hasOwnProperty.call(grams, key) ? decode(grams[key]) : [];
+  }
+
+  // Entries holding a letter: the bigrams starting with it, and the letter ending a run.
+  function letterPostings(letter) {
+    if (gramsByFirstLetter === null) {
+      gramsByFirstLetter = new Map();
+      Object.keys(grams).forEach(function (key) {
+        var first = String.fromCodePoint(key.codePointAt(0));
+        if (!gramsByFirstLetter.has(first)) gramsByFirstLetter.set(first, []);
+        gramsByFirstLetter.get(first).push(key);
+      });
+    }
+    var found = new Set();
+    (gramsByFirstLetter.get(letter) || []).forEach(function (key) {
+      postings(key).forEach(function (position) { found.add(position); });
+    });
+    return Array.from(found).sort(function (a, b) { return a - b; });
+  }
+
+  function intersect(a, b) {
+    var out = [];
+    var i = 0;
+    var j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+
+  // Positions of the entries holding every gram of a run, ascending.
+  function matchRun(run) {
+    if (run.length === 1) return letterPostings(run[0]);
+    var found = null;
+    for (var i = 0; i + 1 < run.length; i++) {
+      var list = postings(run[i] + run[i + 1]);
+      found = found === null ? list : intersect(found, list);
+      if (found.length === 0) break;
+    }
+    return found;
+  }
+
+  // The index's compact records as the objects the filters and cards use.
+  function unpack(data) {
+    var kinds = data.kinds || [];
+    var areas = data.areas || [];
+    var audiences = data.audiences || [];
+    var badges = data.badges || [];
+    return (data.entries || []).map(function (record) {
+      var kind = kinds[record[2]] || ['', ''];
+      var area = areas[record[3]] || ['', ''];
+      var flags = record[5];
+      return {
+        id: record[0], name: record[1], href: 'entries/' + record[0] + '/index.html',
+        kind: kind[0], kindLabel: kind[1], area: area[0], areaName: area[1],
+        for: audiences.filter(function (_, bit) { return record[4] & (1 << bit); }),
+        free: !!(flags & 1), anonymous: !!(flags & 2), noReservation: !!(flags & 4),
+        women: !!(flags & 8), outside: !!(flags & 16),
+        badges: badges.filter(function (_, bit) { return record[6] & (1 << bit); }),
+        ageMin: record[7], ageMax: record[8],
+        phones: (record[9] || []).map(function (phone) { return { display: phone[0], tel: phone[1] }; }),
+        notice: record[10],
+        foldedName: null
+      };
+    });
   }
 
   function readForm() {
@@ -136,17 +219,22 @@
     var candidates = null;
     for (var run of runs(state.q)) {
       var found = matchRun(run);
-      candidates = candidates === null ? found : new Set(Array.from(candidates).filter(function (p) { return found.has(p); }));
+      candidates = candidates === null ? found : intersect(candidates, found);
     }
     var matches = [];
-    entries.forEach(function (entry, position) {
-      if ((candidates === null || candidates.has(position)) && passesFilters(entry, state)) matches.push(entry);
-    });
+    if (candidates === null) {
+      entries.forEach(function (entry) { if (passesFilters(entry, state)) matches.push(entry); });
+    } else {
+      candidates.forEach(function (position) {
+        if (passesFilters(entries[position], state)) matches.push(entries[position]);
+      });
+    }
     // Names that hold the words come first; otherwise the index order (五十音順) stays.
     var words = runs(state.q).map(function (run) { return run.join(''); });
     if (words.length) {
       var inName = function (entry) {
-        var name = fold(entry.name);
+        if (entry.foldedName === null) entry.foldedName = fold(entry.name);
+        var name = entry.foldedName;
         return words.every(function (word) { return name.indexOf(word) >= 0; }) ? 0 : 1;
       };
       matches = matches
@@ -228,8 +316,8 @@
   }
 
   function start(data) {
-    entries = Array.isArray(data.entries) ? data.entries : [];
-    grams = new Map(Object.entries(data.grams || {}));
+    entries = unpack(data);
+    grams = data.grams || {};
     writeForm(new URLSearchParams(location.search));
     form.addEventListener('input', update);
     form.addEventListener('change', update);
@@ -241,15 +329,10 @@
     update();
   }
 
-  statusLine.textContent = '検索の準備をしています…';
-  fetch(indexURL)
-    .then(function (response) {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.json();
-    })
-    .then(start)
-    .catch(function () {
-      // Opened from disk (file://), browsers refuse to read the index; the lists still work.
-      statusLine.textContent = '検索用のデータを読み込めませんでした。下の「一覧からさがす」から、種類・地域・対象ごとの一覧をご覧ください。';
-    });
+  var data = self.bookmarkSearch;
+  if (data && data.version === 2) {
+    start(data);
+  } else {
+    statusLine.textContent = '検索用のデータを読み込めませんでした。下の「一覧からさがす」から、種類・地域・対象ごとの一覧をご覧ください。';
+  }
 })();

@@ -1,0 +1,12 @@
+import Foundation
+
+/// One file of the site, named before it is made: `SiteBuilder.pages()` lists them all
+/// cheaply, and a writer makes and writes them on every core, a few at a time.
+public struct SitePage: Sendable {
+    /// Relative, `/`-separated (`entries/a/index.html`).
+    public let path: String
+    let make: @Sendable () throws -> Data
+
+    /// Renders the file.
+    public func contents() throws -> Data { try make() }
+}
