@@ -85,9 +85,10 @@ enum EntryBuilder {
         }
 
         if let (raw, _) = r.scalar("cost", "費用") {
-            let text = Normalizer.text(raw)
-            if ["free", "無料"].contains(text.lowercased()) { partial.cost = .free } else if !text.isEmpty {
-                partial.cost = .text(text)
+            if ["free", "無料"].contains(Normalizer.text(raw).lowercased()) {
+                partial.cost = .free
+            } else if !Normalizer.display(raw).isEmpty {
+                partial.cost = .text(Normalizer.display(raw))
             }
         } else if !r.has("cost") {
             r.report(.costMissing, at: r.position, "cost（費用）が書かれていません。読む人が安心できるよう、無料なら cost: free と書きましょう。")
@@ -109,7 +110,7 @@ enum EntryBuilder {
             }
             if !tags.isEmpty { partial.languages = tags }
         }
-        partial.tags = (r.textList("tags", "タグ") ?? []).map(\.0).filter { $0.count <= 40 }
+        partial.tags = (r.textList("tags", "タグ", asWritten: true) ?? []).map(\.0).filter { $0.count <= 40 }
         if let (until, node) = r.day("until", "掲載期限") {
             partial.until = until
             if until < context.today {
@@ -227,7 +228,7 @@ enum EntryBuilder {
         guard let node = r.node("hours") else { return nil }
         switch node.value {
         case .scalar(let raw, _):
-            let text = Normalizer.text(raw)
+            let text = Normalizer.display(raw)
             return text.isEmpty ? nil : .text(text)
         case .mapping:
             r.report(.fieldType, at: node.position, "hours（日時）はリストで書きます（各行を「- 」で始めます）。",

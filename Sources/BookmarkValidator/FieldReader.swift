@@ -69,10 +69,10 @@ struct FieldReader {
         return (text, node)
     }
 
-    /// Text after NFKC and trimming; empty text counts as absent.
+    /// Free text as written (`Normalizer.display`); empty text counts as absent.
     mutating func text(_ key: String, _ what: String, required: Bool = false, maxLength: Int? = nil) -> String? {
         guard let (raw, node) = scalar(key, what, required: required) else { return nil }
-        let value = Normalizer.text(raw)
+        let value = Normalizer.display(raw)
         if value.isEmpty {
             if required { report(.textEmpty, at: node.position, "\(key)（\(what)）が空です。") }
             return nil
@@ -167,8 +167,8 @@ struct FieldReader {
         return ok ? values : nil
     }
 
-    /// A list of texts (or a single text).
-    mutating func textList(_ key: String, _ what: String) -> [(String, YAMLNode)]? {
+    /// A list of texts (or a single text): ids and tags normalised with NFKC, or `asWritten`.
+    mutating func textList(_ key: String, _ what: String, asWritten: Bool = false) -> [(String, YAMLNode)]? {
         guard let items = items(key, what) else { return nil }
         var values: [(String, YAMLNode)] = []
         for item in items {
@@ -176,7 +176,7 @@ struct FieldReader {
                 report(.fieldType, at: item.position, "\(key)（\(what)）の項目は1つの値で書きます。")
                 continue
             }
-            let value = Normalizer.text(raw)
+            let value = asWritten ? Normalizer.display(raw) : Normalizer.text(raw)
             if !value.isEmpty { values.append((value, item)) }
         }
         return values

@@ -14,6 +14,13 @@ public enum Normalizer {
         trimmed(isASCII(value) ? value : value.precomposedStringWithCompatibilityMapping)
     }
 
+    /// Free text that readers see (names, addresses, notices): trimmed and NFC only, so
+    /// Japanese punctuation stays as the editor wrote it (（）「」：), while `text` (NFKC) is
+    /// what values are checked and matched with.
+    public static func display(_ value: String) -> String {
+        trimmed(isASCII(value) ? value : value.precomposedStringWithCanonicalMapping)
+    }
+
     /// `text`, then every hyphen look-alike made `-`.
     public static func numeric(_ value: String) -> String {
         if isASCII(value) { return trimmed(value) }
