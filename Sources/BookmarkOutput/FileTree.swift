@@ -54,6 +54,11 @@ public enum FileTree {
         #endif
     }
 
+    /// Whether the file at `path` holds exactly `contents`.
+    public static func holds(_ contents: Data, at path: String) -> Bool {
+        FileManager.default.contents(atPath: path) == contents
+    }
+
     /// `mkdir -p`: another worker making the same folder at the same moment is fine.
     public static func makeFolders(_ path: String) throws {
         guard !path.isEmpty else { return }

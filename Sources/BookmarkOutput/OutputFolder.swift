@@ -83,6 +83,17 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// Writes one file below `folder` unless it already holds the same bytes; returns whether
+    /// it wrote. For `bookmark serve`, which updates its own folder in place.
+    public static func update(_ file: OutputFile, in folder: String) throws -> Bool {
+        guard OutputPath.isSafe(file.path) else {
+            throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
+        }
+        if FileTree.holds(file.contents, at: folder + "/" + file.path) { return false }
+        try write(file, into: folder)
+        return true
+    }
+
     /// Writes one file below `folder`, after checking its path stays inside.
     public static func write(_ file: OutputFile, into folder: String) throws {
         guard OutputPath.isSafe(file.path) else {

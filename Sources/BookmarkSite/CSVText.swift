@@ -13,7 +13,12 @@ enum CSVText {
     static let byteOrderMark = "\u{FEFF}"
 
     static func document(_ rows: [[String]]) -> String {
-        byteOrderMark + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        byteOrderMark + rows.map(line).joined()
+    }
+
+    /// One record with its CRLF.
+    static func line(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
     }
 
     static func field(_ value: String) -> String {
@@ -21,9 +26,10 @@ enum CSVText {
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             text = "'" + text
         }
+        // Bytes, not Characters: every field of every entry passes here.
         let needsQuotes =
-            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
+            text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || text.utf8.first == 0x20 || text.utf8.last == 0x20
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

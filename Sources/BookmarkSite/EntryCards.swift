@@ -7,49 +7,65 @@ import BookmarkModel
 /// its values and HTML once, instead of once per page, keeps a 10,000-entry build linear.
 ///
 /// Each item holds the values the partial saw plus the partial's output, so a list template
-/// writes `{{{cardHTML}}}` (or still `{{> entry-card}}`, only slower):
+/// writes its group's `{{{itemsHTML}}}` (all cards joined), `{{{cardHTML}}}` per item, or still
+/// `{{> entry-card}}`, only slower:
 ///
 /// | item | values | HTML | partial |
 /// |---|---|---|---|
 /// | `card` | `EntryContext.summary` | `cardHTML` | `entry-card` |
+/// | `home` (24-hour and nationwide only) | `EntryContext.summary` | `cardHTML` | `entry-card` |
 /// | `sheet` | `EntryContext.full` | `sheetHTML` | `sheet-entry` |
 /// | `line` | `EntryContext.line` | `lineHTML` | `entry-line` |
 ///
 /// Every list page sits two folders down (`kinds/x/`, `areas/x/`, `for/x/`), every print list
-/// three (`areas/x/print/`), so one root each is enough.
+/// three (`areas/x/print/`), the home page at the top, so one root each is enough.
 struct EntryCards: @unchecked Sendable {
     static let listRoot = "../../"
     static let sheetRoot = "../../../"
 
     // Immutable after init; the values are Strings, numbers and lists of them.
     private let cards: [String: [String: Any]]
+    private let homeCards: [String: [String: Any]]
     private let sheets: [String: [String: Any]]
     private let listLines: [String: [String: Any]]
     private let sheetLines: [String: [String: Any]]
 
-    init(listing: Listing, theme: Theme) throws {
+    init(listing: Listing, theme: Theme, memory: SiteMemory? = nil) throws {
         let guide = listing.guide
         let entries = listing.entries
         let cards = try Parallel.map(entries.count) { index in
-            try Self.item(EntryContext.summary(entries[index], root: Self.listRoot, guide: guide),
-                          html: "cardHTML", partial: "entry-card", theme: theme)
+            try (memory?.cards).value(for: entries[index]) { entry in
+                try Self.item(EntryContext.summary(entry, root: Self.listRoot, guide: guide),
+                              html: "cardHTML", partial: "entry-card", theme: theme)
+            }
+        }
+        let onHome = entries.filter { $0.isAllDay || $0.area == .nationwide }
+        let homeCards = try Parallel.map(onHome.count) { index in
+            try (memory?.homeCards).value(for: onHome[index]) { entry in
+                try Self.item(EntryContext.summary(entry, root: "", guide: guide),
+                              html: "cardHTML", partial: "entry-card", theme: theme)
+            }
         }
         let local = entries.filter { $0.area != .nationwide }
         let sheets = try Parallel.map(local.count) { index in
-            try Self.item(EntryContext.full(local[index], root: Self.sheetRoot, guide: guide),
-                          html: "sheetHTML", partial: "sheet-entry", theme: theme)
+            try (memory?.sheets).value(for: local[index]) { entry in
+                try Self.item(EntryContext.full(entry, root: Self.sheetRoot, guide: guide),
+                              html: "sheetHTML", partial: "sheet-entry", theme: theme)
+            }
         }
         let nationwide = listing.nationwide
-        let lines = { (root: String) in
+        let lines = { (root: String, memo: EntryMemo<[String: Any]>?) in
             try Parallel.map(nationwide.count) { index in
-                try Self.item(EntryContext.line(nationwide[index], root: root),
-                              html: "lineHTML", partial: "entry-line", theme: theme)
+                try memo.value(for: nationwide[index]) { entry in
+                    try Self.item(EntryContext.line(entry, root: root), html: "lineHTML", partial: "entry-line", theme: theme)
+                }
             }
         }
         self.cards = Dictionary(uniqueKeysWithValues: zip(entries.map(\.id), cards))
         self.sheets = Dictionary(uniqueKeysWithValues: zip(local.map(\.id), sheets))
-        self.listLines = Dictionary(uniqueKeysWithValues: zip(nationwide.map(\.id), try lines(Self.listRoot)))
-        self.sheetLines = Dictionary(uniqueKeysWithValues: zip(nationwide.map(\.id), try lines(Self.sheetRoot)))
+        self.homeCards = Dictionary(uniqueKeysWithValues: zip(onHome.map(\.id), homeCards))
+        self.listLines = Dictionary(uniqueKeysWithValues: zip(nationwide.map(\.id), try lines(Self.listRoot, memory?.listLines)))
+        self.sheetLines = Dictionary(uniqueKeysWithValues: zip(nationwide.map(\.id), try lines(Self.sheetRoot, memory?.sheetLines)))
     }
 
     private static func item(_ values: [String: Any], html key: String, partial: String, theme: Theme) throws
@@ -60,14 +76,17 @@ struct EntryCards: @unchecked Sendable {
         return item
     }
 
-    /// The list item of an entry on a list page (`../../`).
-    func card(_ entry: Entry) -> [String: Any] { cards[entry.id] ?? [:] }
+    /// The list item of an entry (by id) on a list page (`../../`).
+    func card(_ id: String) -> [String: Any] { cards[id] ?? [:] }
+
+    /// The item of a 24-hour or nationwide entry on the home page.
+    func home(_ id: String) -> [String: Any] { homeCards[id] ?? [:] }
 
     /// The print-list item of an entry in an area (`../../../`).
-    func sheet(_ entry: Entry) -> [String: Any] { sheets[entry.id] ?? [:] }
+    func sheet(_ id: String) -> [String: Any] { sheets[id] ?? [:] }
 
     /// The short line of a nationwide service, on an area page or its print list.
-    func line(_ entry: Entry, sheet: Bool) -> [String: Any] {
-        (sheet ? sheetLines : listLines)[entry.id] ?? [:]
+    func line(_ id: String, sheet: Bool) -> [String: Any] {
+        (sheet ? sheetLines : listLines)[id] ?? [:]
     }
 }

@@ -2,18 +2,22 @@ import BookmarkModel
 
 /// The home page: what the guide is, lines to call now, and the ways in.
 enum HomeContext {
-    static func values(_ listing: Listing, root: String) -> [String: Any] {
+    static func values(_ listing: Listing, cards: EntryCards) -> [String: Any] {
         let guide = listing.guide
-        let summary = { (entry: Entry) in EntryContext.summary(entry, root: root, guide: guide) }
+        let root = ""
         var values = TemplateValues()
-        values["allDay"] = listing.allDay.map(summary)
+        let allDay = listing.allDay.map { cards.home($0.id) }
+        values["allDay"] = allDay
+        values["allDayHTML"] = ListContext.joinedHTML(allDay)
         // Nationwide services not already listed as 24-hour lines.
-        values["nationwide"] = listing.nationwide.filter { !$0.isAllDay }.map(summary)
+        let nationwide = listing.nationwide.filter { !$0.isAllDay }.map { cards.home($0.id) }
+        values["nationwide"] = nationwide
+        values["nationwideHTML"] = ListContext.joinedHTML(nationwide)
         values["kinds"] = Kind.allCases.map { kind in
             [
                 "label": kind.japaneseLabel, "description": Wording.description(of: kind),
                 "href": "\(root)kinds/\(kind.rawValue)/index.html",
-                "count": listing.entries(of: kind).count,
+                "count": listing.count { $0.kind == kind },
             ] as [String: Any]
         }
         values["areas"] = guide.site.areas.map { area in
@@ -28,7 +32,7 @@ enum HomeContext {
             [
                 "title": Wording.title(of: audience), "description": Wording.description(of: audience),
                 "href": "\(root)for/\(audience.rawValue)/index.html",
-                "count": listing.entries(for: audience).count,
+                "count": listing.count { $0.isFor(audience) },
             ] as [String: Any]
         }
         values["entryCount"] = listing.entries.count

@@ -20,13 +20,11 @@ struct Listing {
         self.nationwide = entries.filter { $0.area == .nationwide }
     }
 
-    func entries(of kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
-
     func entries(inArea id: String) -> [Entry] { byArea[id] ?? [] }
 
-    /// Entries for an audience; `anyone` entries are for every audience.
-    func entries(for audience: Audience) -> [Entry] {
-        entries.filter { $0.audiences.contains(audience) || $0.audiences.contains(.anyone) }
+    /// How many entries pass `test`, without copying them.
+    func count(where test: (Entry) -> Bool) -> Int {
+        entries.reduce(0) { $0 + (test($1) ? 1 : 0) }
     }
 
     /// Lines open around the clock, wherever they are.

@@ -74,24 +74,46 @@ enum OpenData {
         ]
     }
 
-    /// `{"title": …, "base_url": …, "columns": […], "entries": [{…}]}`; missing values are null.
-    static func json(entries: [Entry], guide: Guide) throws -> String {
-        let rows: [[String: Any]] = entries.map { entry in
-            values(entry, guide: guide).mapValues { $0 ?? NSNull() }
-        }
-        return try JSONText.string([
-            "title": guide.site.title, "base_url": guide.site.baseURL,
-            "columns": columns, "entries": rows,
-        ]) + "\n"
+    /// One entry as a JSON object and as a CSV line, made once per entry (see `SiteMemory`).
+    struct Row {
+        var json: [UInt8]
+        var csv: String
     }
 
-    static func csv(entries: [Entry], guide: Guide) -> String {
-        var rows = [columns]
-        for entry in entries {
-            let values = values(entry, guide: guide)
-            rows.append(columns.map { cell(values[$0] ?? nil) })
+    static func row(_ entry: Entry, guide: Guide) -> Row {
+        let values = values(entry, guide: guide)
+        var writer = JSONWriter(forScriptBlock: false)
+        writer.write(values.mapValues { $0 ?? NSNull() })
+        return Row(json: writer.bytes, csv: CSVText.line(columns.map { cell(values[$0] ?? nil) }))
+    }
+
+    static func rows(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) throws -> [Row] {
+        try Parallel.map(entries.count) { index in memo.value(for: entries[index]) { row($0, guide: guide) } }
+    }
+
+    /// `{"base_url": …, "columns": […], "entries": [{…}], "title": …}` (keys sorted, as
+    /// everywhere); missing values are null.
+    static func json(rows: [Row], guide: Guide) -> Data {
+        var writer = JSONWriter(forScriptBlock: false)
+        writer.bytes.append(contentsOf: #"{"base_url":"#.utf8)
+        writer.write(guide.site.baseURL)
+        writer.bytes.append(contentsOf: #","columns":"#.utf8)
+        writer.write(columns)
+        writer.bytes.append(contentsOf: #","entries":["#.utf8)
+        for (index, row) in rows.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.bytes.append(contentsOf: row.json)
         }
-        return CSVText.document(rows)
+        writer.bytes.append(contentsOf: #"],"title":"#.utf8)
+        writer.write(guide.site.title)
+        writer.bytes.append(contentsOf: "}\n".utf8)
+        return Data(writer.bytes)
+    }
+
+    static func csv(rows: [Row]) -> Data {
+        var bytes = Array((CSVText.byteOrderMark + CSVText.line(columns)).utf8)
+        for row in rows { bytes.append(contentsOf: row.csv.utf8) }
+        return Data(bytes)
     }
 
     static func cell(_ value: Any?) -> String {

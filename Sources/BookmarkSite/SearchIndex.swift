@@ -35,30 +35,59 @@ enum SearchIndex {
     static let continuedDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz-.".utf8)
     static let audiences: [Audience] = [.person, .family, .supporter, .anyone]
 
-    static func script(entries: [Entry], guide: Guide) -> String {
+    /// What one entry gives the index: its grams (sorted) and its record as JSON, made once
+    /// per entry (see `SiteMemory`).
+    struct Part {
+        var grams: [UInt64]
+        var record: [UInt8]
+    }
+
+    static func script(
+        entries: [Entry], guide: Guide, memo: EntryMemo<Part>? = nil, postings: SearchPostings = SearchPostings()
+    ) throws -> Data {
         let areas = guide.site.areas.map(\.id) + ["nationwide"]
         let areaNumbers = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
-        let texts = entries.map { searchableText($0, guide: guide) }
-        var postings: [UInt64: [Int32]] = [:]
-        for (position, text) in texts.enumerated() {
-            for gram in SearchText.indexGrams(text) { postings[gram, default: []].append(Int32(position)) }
+        let parts = try Parallel.map(entries.count) { index in
+            memo.value(for: entries[index]) { entry in
+                var writer = JSONWriter(forScriptBlock: true)
+                writer.write(record(entry, areaNumbers: areaNumbers))
+                return Part(grams: SearchText.indexGrams(searchableText(entry, guide: guide)).sorted(),
+                            record: writer.bytes)
+            }
         }
-        var grams: [String: Any] = [:]
-        for (gram, list) in postings { grams[SearchText.text(ofGram: gram)] = encode(list) }
-        let data: [String: Any] = [
-            "version": 2,
+        let grams = postings.update(ids: entries.map(\.id), grams: parts.map(\.grams))
+        let tables: [String: Any] = [
             "kinds": Kind.allCases.map { [$0.rawValue, $0.japaneseLabel] },
             "areas": guide.site.areas.map { [$0.id, $0.name] } + [["nationwide", "全国"]],
             "audiences": audiences.map(\.rawValue),
             "badges": EntryContext.badgeLabels,
-            "entries": entries.map { record($0, areaNumbers: areaNumbers) },
-            "grams": grams,
         ]
+        // Keys in sorted order, as everywhere: areas, audiences, badges, entries, grams, kinds, version.
         var writer = JSONWriter(forScriptBlock: true)
-        writer.bytes.append(contentsOf: "self.bookmarkSearch = ".utf8)
-        writer.write(data)
-        writer.bytes.append(contentsOf: ";\n".utf8)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        writer.bytes.append(contentsOf: "self.bookmarkSearch = {".utf8)
+        for key in ["areas", "audiences", "badges"] {
+            writer.write(string: key)
+            writer.bytes.append(UInt8(ascii: ":"))
+            writer.write(tables[key])
+            writer.bytes.append(UInt8(ascii: ","))
+        }
+        writer.bytes.append(contentsOf: #""entries":["#.utf8)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.bytes.append(contentsOf: part.record)
+        }
+        writer.bytes.append(contentsOf: #"],"grams":{"#.utf8)
+        for (index, (gram, list)) in grams.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.write(string: gram)
+            writer.bytes.append(UInt8(ascii: ":"))
+            writer.write(string: list)
+        }
+        writer.bytes.append(contentsOf: #"},"kinds":"#.utf8)
+        writer.write(tables["kinds"])
+        writer.bytes.append(contentsOf: #","version":2};"#.utf8)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return Data(writer.bytes)
     }
 
     /// Entry numbers, ascending, as a posting string (see the type's comment).

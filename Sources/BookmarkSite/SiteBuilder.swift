@@ -46,12 +46,53 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site, sorted by path, each made only when asked for: a writer can make
     /// and write them on every core without holding the whole site in memory.
     public func pages() throws -> [SitePage] {
-        let cards = try EntryCards(listing: listing, theme: theme)
+        try pages(memory: nil).pages
+    }
+
+    /// The files to make after the build that `memory` remembers: only those the changed
+    /// entries (`changed`, old and new versions) appear on, or every file (`changed` nil; see
+    /// `SiteMemory`).
+    public func pages(memory: SiteMemory?) throws -> (pages: [SitePage], changed: [Entry]?) {
+        let changed = memory?.changes(to: guide, listing: listing)
+        let cards = try EntryCards(listing: listing, theme: theme, memory: memory)
+        let all = try allPages(cards: cards, memory: memory)
+        guard let changed else { return (all, nil) }
+        let affected = affectedPaths(by: changed)
+        return (all.filter { affected.contains($0.path) }, changed)
+    }
+
+    /// What an edit of these entries (pairs of old and new version) can change: their entry
+    /// pages, the kind, audience and area pages that list them (with the areas that show them
+    /// as neighbours, or every area for a nationwide service), the files made from every
+    /// entry, and the sitemap when a `verified` day (its lastmod) changed.
+    func affectedPaths(by entries: [Entry]) -> Set<String> {
+        var paths: Set<String> = ["index.html", "search/index.js", "data/entries.json", "data/entries.csv", "feed.xml"]
+        if stride(from: 0, to: entries.count - 1, by: 2).contains(where: { entries[$0].verified != entries[$0 + 1].verified }) {
+            paths.insert("sitemap.xml")
+        }
+        for entry in entries {
+            paths.insert("entries/\(entry.id)/index.html")
+            paths.insert("kinds/\(entry.kind.rawValue)/index.html")
+            for audience in [Audience.person, .family, .supporter]
+            where entry.audiences.contains(audience) || entry.audiences.contains(.anyone) {
+                paths.insert("for/\(audience.rawValue)/index.html")
+            }
+            for area in guide.site.areas
+            where entry.area == .nationwide || area.id == entry.area.areaID
+                || listing.neighbors(of: area).contains(where: { $0.id == entry.area.areaID }) {
+                paths.insert("areas/\(area.id)/index.html")
+                paths.insert("areas/\(area.id)/print/index.html")
+            }
+        }
+        return paths
+    }
+
+    private func allPages(cards: EntryCards, memory: SiteMemory?) throws -> [SitePage] {
         var pages: [SitePage] = []
         func add(_ path: String, _ make: @escaping @Sendable () throws -> Data) {
             pages.append(SitePage(path: path, make: make))
         }
-        add("index.html") { try page("index", path: "index.html", HomeContext.values(listing, root: "")) }
+        add("index.html") { try page("index", path: "index.html", HomeContext.values(listing, cards: cards)) }
         for kind in Kind.allCases {
             let path = "kinds/\(kind.rawValue)/index.html"
             add(path) { try page("kind", path: path, title: kind.japaneseLabel, ListContext.kind(kind, listing, cards: cards)) }
@@ -88,9 +129,15 @@ public struct SiteBuilder: Sendable {
         }
         add("404.html") { try page("404", path: "404.html", title: "ページが見つかりません", [:], root: notFoundRoot) }
 
-        add("search/index.js") { Data(SearchIndex.script(entries: listing.entries, guide: guide).utf8) }
-        add("data/entries.json") { Data(try OpenData.json(entries: listing.entries, guide: guide).utf8) }
-        add("data/entries.csv") { Data(OpenData.csv(entries: listing.entries, guide: guide).utf8) }
+        add("search/index.js") {
+            try SearchIndex.script(entries: listing.entries, guide: guide, memo: memory?.search,
+                                   postings: memory?.searchPostings ?? SearchPostings())
+        }
+        let rows = OnceValue { [listing, guide] in
+            try OpenData.rows(entries: listing.entries, guide: guide, memo: memory?.openData)
+        }
+        add("data/entries.json") { OpenData.json(rows: try rows.value, guide: guide) }
+        add("data/entries.csv") { OpenData.csv(rows: try rows.value) }
         add("feed.xml") { Data(try theme.render("feed", FeedContext.values(listing)).utf8) }
         let paths = pages.map(\.path)
         add("sitemap.xml") { Data(try theme.render("sitemap", sitemapValues(paths: paths)).utf8) }

@@ -3,7 +3,7 @@ import BookmarkMarkdown
 import BookmarkModel
 
 /// What an entry is checked against besides its own text.
-public struct ValidationContext: Sendable {
+public struct ValidationContext: Sendable, Equatable {
     public var areaIDs: Set<String>
     public var today: Day
     public var staleAfterDays: Int

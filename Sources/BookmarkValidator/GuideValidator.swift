@@ -17,7 +17,10 @@ public enum GuideValidator {
     ///   - contentFolder: the folder holding site.yml, entries/ and pages/.
     ///   - themesFolder: when given, `theme:` is checked against it.
     ///   - today: the day staleness, `until` and future dates are judged against.
-    public static func validate(contentFolder: URL, themesFolder: URL?, today: Day) -> Result {
+    ///   - cache: results of an earlier check of the same folder, reused for unchanged files.
+    public static func validate(
+        contentFolder: URL, themesFolder: URL?, today: Day, cache: EntryCheckCache? = nil
+    ) -> Result {
         let discovered = ContentDiscovery.discover(in: contentFolder)
         var diagnostics = discovered.diagnostics
 
@@ -32,7 +35,11 @@ public enum GuideValidator {
             areaIDs: Set(site?.areas.map(\.id) ?? areaIDsBestEffort(discovered.site)),
             today: today, staleAfterDays: site?.staleAfterDays ?? 365)
 
-        let checked = checkInParallel(discovered.entries) { EntryValidator.validate($0, context: context) }
+        let checked = checkInParallel(discovered.entries) { file in
+            cache?.result(for: file, context: context) { EntryValidator.validate($0, context: context) }
+                ?? EntryValidator.validate(file, context: context)
+        }
+        cache?.keepOnly(Set(discovered.entries.map(\.relativePath)))
         var entries: [Entry] = []
         var firstFileOfID: [String: String] = [:]
         for (index, (entry, entryDiagnostics)) in checked.enumerated() {

@@ -25,10 +25,12 @@ struct CheckOutcome {
 }
 
 /// Validates, prints the diagnostics and the summary; shared by every command that reads content.
-func runCheck(_ options: ContentOptions) -> CheckOutcome {
+/// `cache` keeps unchanged entry files from being checked again (`bookmark serve`).
+func runCheck(_ options: ContentOptions, cache: EntryCheckCache? = nil) -> CheckOutcome {
     StageTimer.enabled = options.timings
     let result = StageTimer.measure("check") {
-        GuideValidator.validate(contentFolder: options.contentURL, themesFolder: options.themesURL, today: options.today)
+        GuideValidator.validate(
+            contentFolder: options.contentURL, themesFolder: options.themesURL, today: options.today, cache: cache)
     }
     let printer = DiagnosticPrinter(format: options.format, contentPath: options.content, contentURL: options.contentURL)
     printer.print(result.diagnostics)

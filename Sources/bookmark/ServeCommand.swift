@@ -98,16 +98,21 @@ struct ServeCommand: AsyncParsableCommand {
             try? await Task.sleep(for: Self.pollInterval)
             let current = FileSnapshot(of: folders)
             guard current != snapshot, !Task.isCancelled else { continue }
+            // Only edits of entries can be rebuilt in part; anything else rebuilds everything.
+            let entries = options.contentURL.appendingPathComponent("entries").path + "/"
+            let everything = current.changedPaths(since: snapshot).contains { !$0.hasPrefix(entries) }
             snapshot = current
             number += 1
             printMessage("変更がありました。作り直します…")
             let started = ContinuousClock.now
-            let state = await builder.build(number: number, lastGoodVersion: lastGood)
-            let took = Self.seconds(ContinuousClock.now - started)
+            let state = await builder.build(number: number, lastGoodVersion: lastGood, everything: everything)
+            let elapsed = ContinuousClock.now - started
+            let took = Self.seconds(elapsed)
+            let milliseconds = Int((elapsed / .milliseconds(1)).rounded())
             switch state {
             case .built(let version):
                 lastGood = version
-                printMessage("作り直しました（\(took) 秒）。開いているページを読み込み直します。")
+                printMessage("作り直しました（\(took) 秒、\(milliseconds) ms）。開いているページを読み込み直します。")
             case .failed:
                 printMessage("エラーがあるため、前のサイトを表示したままにします（\(took) 秒）。")
             }

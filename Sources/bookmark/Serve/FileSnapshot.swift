@@ -34,6 +34,11 @@ struct FileSnapshot: Equatable {
         }
     }
 
+    /// Paths added, removed or changed since `earlier`.
+    func changedPaths(since earlier: FileSnapshot) -> [String] {
+        Set(files.keys).union(earlier.files.keys).filter { files[$0] != earlier.files[$0] }.sorted()
+    }
+
     /// Regular files only; folders change their time whenever a file in them does.
     private static func stamp(_ path: String) -> Stamp? {
         var info = stat()
