@@ -8,13 +8,13 @@ import BookmarkModel
 ///
 /// Each item holds the values the partial saw plus the partial's output, so a list template
 /// writes its group's `{{{itemsHTML}}}` (all cards joined), `{{{cardHTML}}}` per item, or still
-/// `{{> entry-card}}`, only slower:
+/// `{{> entry-card}}`, only slower. Print-list items hold only `sheetHTML`.
 ///
 /// | item | values | HTML | partial |
 /// |---|---|---|---|
 /// | `card` | `EntryContext.summary` | `cardHTML` | `entry-card` |
 /// | `home` (24-hour and nationwide only) | `EntryContext.summary` | `cardHTML` | `entry-card` |
-/// | `sheet` | `EntryContext.full` | `sheetHTML` | `sheet-entry` |
+/// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full` |
 /// | `line` | `EntryContext.line` | `lineHTML` | `entry-line` |
 ///
 /// Every list page sits two folders down (`kinds/x/`, `areas/x/`, `for/x/`), every print list
@@ -47,10 +47,12 @@ struct EntryCards: @unchecked Sendable {
             }
         }
         let local = entries.filter { $0.area != .nationwide }
+        // Print-list items keep only their HTML: every field of 10,000 entries would be the
+        // biggest thing in memory, and the print list writes the partial's output anyway.
         let sheets = try Parallel.map(local.count) { index in
             try (memory?.sheets).value(for: local[index]) { entry in
-                try Self.item(EntryContext.full(entry, root: Self.sheetRoot, guide: guide),
-                              html: "sheetHTML", partial: "sheet-entry", theme: theme)
+                ["sheetHTML": try theme.render("sheet-entry", EntryContext.full(entry, root: Self.sheetRoot, guide: guide))]
+                    as [String: Any]
             }
         }
         let nationwide = listing.nationwide

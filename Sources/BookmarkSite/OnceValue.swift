@@ -1,21 +1,26 @@
 import Foundation
 
 /// A value made on first use and shared by the jobs that need it: the open-data rows feed
-/// both `entries.json` and `entries.csv`, which are written in parallel.
+/// both `entries.json` and `entries.csv`, which are written in parallel. After its last use
+/// the value is let go, so it does not stay in memory for the rest of the build.
 final class OnceValue<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Value?
+    private var usesLeft: Int
     private let make: () throws -> Value
 
-    init(_ make: @escaping () throws -> Value) { self.make = make }
+    init(uses: Int, _ make: @escaping () throws -> Value) {
+        self.usesLeft = uses
+        self.make = make
+    }
 
     var value: Value {
         get throws {
             lock.lock()
             defer { lock.unlock() }
-            if let made { return made }
-            let value = try make()
-            made = value
+            let value = try made ?? make()
+            usesLeft -= 1
+            made = usesLeft > 0 ? value : nil
             return value
         }
     }

@@ -80,10 +80,20 @@ enum OpenData {
         var csv: String
     }
 
+    /// The columns in the order JSON objects list their keys (sorted, as everywhere).
+    static let sortedColumns = columns.sorted()
+
     static func row(_ entry: Entry, guide: Guide) -> Row {
         let values = values(entry, guide: guide)
         var writer = JSONWriter(forScriptBlock: false)
-        writer.write(values.mapValues { $0 ?? NSNull() })
+        writer.bytes.append(UInt8(ascii: "{"))
+        for (index, column) in sortedColumns.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.write(string: column)
+            writer.bytes.append(UInt8(ascii: ":"))
+            writer.write(values[column] ?? nil)
+        }
+        writer.bytes.append(UInt8(ascii: "}"))
         return Row(json: writer.bytes, csv: CSVText.line(columns.map { cell(values[$0] ?? nil) }))
     }
 
@@ -95,6 +105,8 @@ enum OpenData {
     /// everywhere); missing values are null.
     static func json(rows: [Row], guide: Guide) -> Data {
         var writer = JSONWriter(forScriptBlock: false)
+        // Tens of megabytes for a big guide: sized once rather than doubled along the way.
+        writer.bytes.reserveCapacity(rows.reduce(4096) { $0 + $1.json.count + 1 })
         writer.bytes.append(contentsOf: #"{"base_url":"#.utf8)
         writer.write(guide.site.baseURL)
         writer.bytes.append(contentsOf: #","columns":"#.utf8)
@@ -112,6 +124,7 @@ enum OpenData {
 
     static func csv(rows: [Row]) -> Data {
         var bytes = Array((CSVText.byteOrderMark + CSVText.line(columns)).utf8)
+        bytes.reserveCapacity(rows.reduce(bytes.count) { $0 + $1.csv.utf8.count })
         for row in rows { bytes.append(contentsOf: row.csv.utf8) }
         return Data(bytes)
     }

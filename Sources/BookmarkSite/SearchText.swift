@@ -106,6 +106,13 @@ enum SearchText {
     /// Whitespace, P* (punctuation), S* (symbols), C* (control, format): the JS side uses
     /// `/[\s\p{P}\p{S}\p{C}]/u`.
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        // Letters and digits of most Japanese text, without a property lookup per scalar.
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FF,
+            0x3400...0x4DBF, 0x4E00...0x9FFF:
+            return false
+        default: break
+        }
         if scalar.properties.isWhitespace { return true }
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,

@@ -133,7 +133,7 @@ public struct SiteBuilder: Sendable {
             try SearchIndex.script(entries: listing.entries, guide: guide, memo: memory?.search,
                                    postings: memory?.searchPostings ?? SearchPostings())
         }
-        let rows = OnceValue { [listing, guide] in
+        let rows = OnceValue(uses: 2) { [listing, guide] in
             try OpenData.rows(entries: listing.entries, guide: guide, memo: memory?.openData)
         }
         add("data/entries.json") { OpenData.json(rows: try rows.value, guide: guide) }

@@ -38,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: workspace) }
 
         let builder = PreviewBuilder(options: options, siteFolder: workspace.appendingPathComponent("site"))
+        // Taken before the first build, so an edit saved while it runs (or before the watcher
+        // starts) is still seen as a change.
+        let before = FileSnapshot(of: watchedFolders)
         let first = await builder.build(number: 1, lastGoodVersion: nil)
         let hub = EventHub(state: first)
         let server = HTTPServer(
@@ -53,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("http://127.0.0.1:\(boundPort)/\n".utf8))
         printMessage("ブラウザで開いてください。保存するたびに作り直します。Ctrl-C で止まります。")
 
-        let watcher = Task { await watch(builder: builder, hub: hub, after: first) }
+        let watcher = Task { await watch(builder: builder, hub: hub, after: first, snapshot: before) }
         let heartbeat = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(15))
@@ -88,10 +91,12 @@ struct ServeCommand: AsyncParsableCommand {
         task.cancel()
     }
 
-    /// Rebuilds whenever a file under content/ or themes/ changes, until cancelled.
-    private func watch(builder: PreviewBuilder, hub: EventHub, after first: PreviewState) async {
-        let folders = [options.contentURL, options.themesURL]
-        var snapshot = FileSnapshot(of: folders)
+    private var watchedFolders: [URL] { [options.contentURL, options.themesURL] }
+
+    /// Rebuilds whenever a file under content/ or themes/ changes from `snapshot`, until cancelled.
+    private func watch(builder: PreviewBuilder, hub: EventHub, after first: PreviewState, snapshot: FileSnapshot) async {
+        let folders = watchedFolders
+        var snapshot = snapshot
         var number = 1
         var lastGood = first.servedVersion
         while !Task.isCancelled {
