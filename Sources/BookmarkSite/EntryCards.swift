@@ -33,41 +33,35 @@ struct EntryCards: @unchecked Sendable {
     init(listing: Listing, theme: Theme, memory: SiteMemory? = nil) throws {
         let guide = listing.guide
         let entries = listing.entries
-        let cards = try Parallel.map(entries.count) { index in
-            try (memory?.cards).value(for: entries[index]) { entry in
-                try Self.item(EntryContext.summary(entry, root: Self.listRoot, guide: guide),
-                              html: "cardHTML", partial: "entry-card", theme: theme)
-            }
+        // Entries are picked by position, never copied: an entry is a large value, and copies of
+        // 10,000 of them cost more than a rebuild after one edit should take.
+        let all = Array(entries.indices)
+        let onHome = entries.indices.filter { entries[$0].isAllDay || entries[$0].area == .nationwide }
+        let local = entries.indices.filter { entries[$0].area != .nationwide }
+        let nationwide = entries.indices.filter { entries[$0].area == .nationwide }
+        let items = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
+            let made = try Parallel.map(positions.count) { try memo.value(for: entries[positions[$0]], make: make) }
+            return Dictionary(uniqueKeysWithValues: zip(positions.map { entries[$0].id }, made))
         }
-        let onHome = entries.filter { $0.isAllDay || $0.area == .nationwide }
-        let homeCards = try Parallel.map(onHome.count) { index in
-            try (memory?.homeCards).value(for: onHome[index]) { entry in
-                try Self.item(EntryContext.summary(entry, root: "", guide: guide),
-                              html: "cardHTML", partial: "entry-card", theme: theme)
-            }
+        cards = try items(all, memory?.cards) { entry in
+            try Self.item(EntryContext.summary(entry, root: Self.listRoot, guide: guide),
+                          html: "cardHTML", partial: "entry-card", theme: theme)
         }
-        let local = entries.filter { $0.area != .nationwide }
+        homeCards = try items(onHome, memory?.homeCards) { entry in
+            try Self.item(EntryContext.summary(entry, root: "", guide: guide),
+                          html: "cardHTML", partial: "entry-card", theme: theme)
+        }
         // Print-list items keep only their HTML: every field of 10,000 entries would be the
         // biggest thing in memory, and the print list writes the partial's output anyway.
-        let sheets = try Parallel.map(local.count) { index in
-            try (memory?.sheets).value(for: local[index]) { entry in
-                ["sheetHTML": try theme.render("sheet-entry", EntryContext.full(entry, root: Self.sheetRoot, guide: guide))]
-                    as [String: Any]
-            }
+        sheets = try items(local, memory?.sheets) { entry in
+            ["sheetHTML": try theme.render("sheet-entry", EntryContext.full(entry, root: Self.sheetRoot, guide: guide))]
         }
-        let nationwide = listing.nationwide
-        let lines = { (root: String, memo: EntryMemo<[String: Any]>?) in
-            try Parallel.map(nationwide.count) { index in
-                try memo.value(for: nationwide[index]) { entry in
-                    try Self.item(EntryContext.line(entry, root: root), html: "lineHTML", partial: "entry-line", theme: theme)
-                }
-            }
+        listLines = try items(nationwide, memory?.listLines) { entry in
+            try Self.item(EntryContext.line(entry, root: Self.listRoot), html: "lineHTML", partial: "entry-line", theme: theme)
         }
-        self.cards = Dictionary(uniqueKeysWithValues: zip(entries.map(\.id), cards))
-        self.sheets = Dictionary(uniqueKeysWithValues: zip(local.map(\.id), sheets))
-        self.homeCards = Dictionary(uniqueKeysWithValues: zip(onHome.map(\.id), homeCards))
-        self.listLines = Dictionary(uniqueKeysWithValues: zip(nationwide.map(\.id), try lines(Self.listRoot, memory?.listLines)))
-        self.sheetLines = Dictionary(uniqueKeysWithValues: zip(nationwide.map(\.id), try lines(Self.sheetRoot, memory?.sheetLines)))
+        sheetLines = try items(nationwide, memory?.sheetLines) { entry in
+            try Self.item(EntryContext.line(entry, root: Self.sheetRoot), html: "lineHTML", partial: "entry-line", theme: theme)
+        }
     }
 
     private static func item(_ values: [String: Any], html key: String, partial: String, theme: Theme) throws

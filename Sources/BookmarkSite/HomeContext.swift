@@ -6,11 +6,14 @@ enum HomeContext {
         let guide = listing.guide
         let root = ""
         var values = TemplateValues()
-        let allDay = listing.allDay.map { cards.home($0.id) }
+        // Read in place: copying 10,000 entries to pick a few was most of the page's time.
+        let entries = listing.entries
+        let allDay = entries.indices.filter { entries[$0].isAllDay }.map { cards.home(entries[$0].id) }
         values["allDay"] = allDay
         values["allDayHTML"] = ListContext.joinedHTML(allDay)
         // Nationwide services not already listed as 24-hour lines.
-        let nationwide = listing.nationwide.filter { !$0.isAllDay }.map { cards.home($0.id) }
+        let nationwide = listing.nationwide.indices.filter { !listing.nationwide[$0].isAllDay }
+            .map { cards.home(listing.nationwide[$0].id) }
         values["nationwide"] = nationwide
         values["nationwideHTML"] = ListContext.joinedHTML(nationwide)
         values["kinds"] = Kind.allCases.map { kind in

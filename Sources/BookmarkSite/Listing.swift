@@ -8,27 +8,28 @@ struct Listing {
     let guide: Guide
     /// Web entries in 五十音順.
     let entries: [Entry]
-    /// Web entries of each area, in 五十音順: every area page asks for three areas' entries.
-    private let byArea: [String: [Entry]]
+    /// Positions of each area's web entries, in 五十音順: every area page asks for three areas'
+    /// entries, and positions cost nothing to keep where copies of entries would.
+    private let byArea: [String: [Int]]
     /// Nationwide web entries in 五十音順, listed on every area page.
     let nationwide: [Entry]
 
     init(guide: Guide) {
         self.guide = guide
         self.entries = Gojuon.sorted(guide.webEntries)
-        self.byArea = Dictionary(grouping: entries.filter { $0.area != .nationwide }) { $0.area.areaID ?? "" }
+        let entries = self.entries
+        self.byArea = Dictionary(grouping: entries.indices.filter { entries[$0].area != .nationwide }) {
+            entries[$0].area.areaID ?? ""
+        }
         self.nationwide = entries.filter { $0.area == .nationwide }
     }
 
-    func entries(inArea id: String) -> [Entry] { byArea[id] ?? [] }
+    func entries(inArea id: String) -> [Entry] { (byArea[id] ?? []).map { entries[$0] } }
 
     /// How many entries pass `test`, without copying them.
     func count(where test: (Entry) -> Bool) -> Int {
         entries.reduce(0) { $0 + (test($1) ? 1 : 0) }
     }
-
-    /// Lines open around the clock, wherever they are.
-    var allDay: [Entry] { entries.filter(\.isAllDay) }
 
     /// Neighbours of an area that exist in site.yml, in the order written there.
     func neighbors(of area: Area) -> [Area] {
