@@ -19,17 +19,23 @@ public enum BookmarkBinary {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/bookmark")
     }
 
+    /// This process's environment with the fixtures' day as `SOURCE_DATE_EPOCH`, no colours,
+    /// and `extra` on top.
+    public static func environment(adding extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1795402800"  // 2026-11-23 12:00 in Japan
+        environment["NO_COLOR"] = "1"
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+
     /// Runs `bookmark <arguments>` in `folder` with `SOURCE_DATE_EPOCH` fixed to the fixtures' day.
     public static func run(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOURCE_DATE_EPOCH"] = "1795402800"  // 2026-11-23 12:00 in Japan
-        environment["NO_COLOR"] = "1"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = environment(adding: extra)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

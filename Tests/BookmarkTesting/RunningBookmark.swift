@@ -18,11 +18,7 @@ public final class RunningBookmark: @unchecked Sendable {
         process.executableURL = BookmarkBinary.url
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["SOURCE_DATE_EPOCH"] = "1795402800"
-        environment["NO_COLOR"] = "1"
-        for (key, value) in extra { environment[key] = value }
-        process.environment = environment
+        process.environment = BookmarkBinary.environment(adding: extra)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
