@@ -47,12 +47,12 @@ public enum EntryValidator {
 
     /// Checks decoded text; used directly by tests and the fuzzer.
     public static func validate(_ source: SourceText, id: String, context: ValidationContext) -> (Entry?, [Diagnostic]) {
-        let frontMatter: FrontMatter
-        switch FrontMatter.split(source) {
-        case .success(let split): frontMatter = split
+        let document: FrontMatterDocument
+        switch FrontMatterDocument.read(source) {
+        case .success(let read): document = read
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        let yaml = YAMLReader.read(frontMatter.yaml, file: source.file, lineOffset: frontMatter.lineOffset)
+        let (frontMatter, yaml) = (document.frontMatter, document.yaml)
         guard let root = yaml.root else {
             if yaml.diagnostics.isEmpty {
                 return (nil, [Diagnostic(

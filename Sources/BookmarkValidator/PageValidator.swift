@@ -19,12 +19,12 @@ public enum PageValidator {
         case .success(let text): source = text
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }
-        let frontMatter: FrontMatter
-        switch FrontMatter.split(source) {
-        case .success(let split): frontMatter = split
+        let document: FrontMatterDocument
+        switch FrontMatterDocument.read(source) {
+        case .success(let read): document = read
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }
-        let yaml = YAMLReader.read(frontMatter.yaml, file: source.file, lineOffset: frontMatter.lineOffset)
+        let (frontMatter, yaml) = (document.frontMatter, document.yaml)
         diagnostics += yaml.diagnostics
         guard let root = yaml.root else {
             if yaml.diagnostics.isEmpty {
