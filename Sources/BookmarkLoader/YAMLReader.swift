@@ -26,6 +26,12 @@ public enum YAMLReader {
         // run still reports every other problem of the file.
         var text = yaml
         var duplicates: [Diagnostic] = []
+        /// A problem of the whole front matter, after the duplicates found so far.
+        func failure(_ code: DiagnosticCode, _ message: String) -> Result {
+            Result(root: nil, diagnostics: duplicates + [
+                Diagnostic(file: file, line: 1 + lineOffset, column: 1, code: code, message: message)
+            ])
+        }
         for _ in 0..<50 {
             do {
                 guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
@@ -33,13 +39,7 @@ public enum YAMLReader {
                 }
                 var budget = Limits.yamlNodes
                 guard let root = convert(node, lineOffset: lineOffset, budget: &budget) else {
-                    return Result(
-                        root: nil,
-                        diagnostics: duplicates + [
-                            Diagnostic(
-                                file: file, line: 1 + lineOffset, column: 1, code: .yamlTooDeep,
-                                message: "項目の数が多すぎます（上限 \(Limits.yamlNodes)）。")
-                        ])
+                    return failure(.yamlTooDeep, "項目の数が多すぎます（上限 \(Limits.yamlNodes)）。")
                 }
                 return Result(root: root, diagnostics: duplicates)
             } catch let YamlError.duplicatedKeysInMapping(keys, context) {
@@ -57,13 +57,7 @@ public enum YAMLReader {
             } catch let error as YamlError {
                 return Result(root: nil, diagnostics: duplicates + [diagnostic(for: error, yaml: text, file: file, lineOffset: lineOffset)])
             } catch {
-                return Result(
-                    root: nil,
-                    diagnostics: duplicates + [
-                        Diagnostic(
-                            file: file, line: 1 + lineOffset, column: 1, code: .yamlSyntax,
-                            message: "YAML として読めませんでした。")
-                    ])
+                return failure(.yamlSyntax, "YAML として読めませんでした。")
             }
         }
         return Result(root: nil, diagnostics: duplicates)
