@@ -25,6 +25,12 @@ public enum FileTree {
 
     /// Writes `contents` to `path`, making missing parent folders (`mkdir -p`).
     public static func write(_ contents: Data, to path: String) throws {
+        try write(.bytes(contents), to: path)
+    }
+
+    /// Writes a file's bytes, whole or as they are streamed, to `path`, making missing parent
+    /// folders (`mkdir -p`).
+    public static func write(_ body: OutputFile.Body, to path: String) throws {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             try makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
@@ -32,7 +38,7 @@ public enum FileTree {
         }
         guard descriptor >= 0 else { throw Failure.io(path: path, errno: errno) }
         defer { close(descriptor) }
-        try contents.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        let writeAll = { (buffer: UnsafeRawBufferPointer) throws in
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -42,6 +48,10 @@ public enum FileTree {
                 }
                 offset += written
             }
+        }
+        switch body {
+        case .bytes(let contents): try contents.withUnsafeBytes(writeAll)
+        case .streamed(let stream): try stream.produce(writeAll)
         }
     }
 

@@ -1,18 +1,60 @@
 import Foundation
 
-/// One file of a build, before it is written: a path inside the output folder and its bytes.
-public struct OutputFile: Sendable, Hashable {
+/// One file of a build, before it is written: a path inside the output folder and its bytes,
+/// either made whole or made piece by piece as they are written (`ByteStream`).
+public struct OutputFile: Sendable {
     /// Relative, `/`-separated; checked by `OutputPath` before anything is written.
     public var path: String
-    public var contents: Data
+    public var body: Body
+
+    public enum Body: Sendable {
+        case bytes(Data)
+        case streamed(ByteStream)
+    }
 
     public init(path: String, contents: Data) {
         self.path = path
-        self.contents = contents
+        self.body = .bytes(contents)
     }
 
     public init(path: String, text: String) {
         self.init(path: path, contents: Data(text.utf8))
+    }
+
+    public init(path: String, stream: ByteStream) {
+        self.init(path: path, body: .streamed(stream))
+    }
+
+    public init(path: String, body: Body) {
+        self.path = path
+        self.body = body
+    }
+
+    /// All the bytes at once (a streamed file is made whole for this).
+    public var contents: Data {
+        get throws {
+            switch body {
+            case .bytes(let data): return data
+            case .streamed(let stream): return try stream.collected()
+            }
+        }
+    }
+}
+
+/// The bytes of a file handed over in pieces, so that a file of tens of megabytes (the open
+/// data of a national guide) goes to disk without ever being whole in memory.
+public struct ByteStream: Sendable {
+    /// Calls `emit` with each piece, in order.
+    public let produce: @Sendable (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+    public init(_ produce: @escaping @Sendable (_ emit: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) {
+        self.produce = produce
+    }
+
+    public func collected() throws -> Data {
+        var data = Data()
+        try produce { data.append(contentsOf: $0) }
+        return data
     }
 }
 

@@ -89,8 +89,10 @@ public struct OutputFolder: Sendable {
         guard OutputPath.isSafe(file.path) else {
             throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
         }
-        if FileTree.holds(file.contents, at: folder + "/" + file.path) { return false }
-        try write(file, into: folder)
+        // Made whole once: it is compared, then written.
+        let contents = try file.contents
+        if FileTree.holds(contents, at: folder + "/" + file.path) { return false }
+        try write(OutputFile(path: file.path, contents: contents), into: folder)
         return true
     }
 
@@ -100,7 +102,7 @@ public struct OutputFolder: Sendable {
             throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
         }
         do {
-            try FileTree.write(file.contents, to: folder + "/" + file.path)
+            try FileTree.write(file.body, to: folder + "/" + file.path)
         } catch {
             throw Failure.io("「\(file.path)」を書けませんでした: \(error)")
         }

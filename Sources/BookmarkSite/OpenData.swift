@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkOutput
 import Foundation
 
 /// The guide as open data: `data/entries.json` and `data/entries.csv`, web entries only, in
@@ -40,38 +41,42 @@ enum OpenData {
         "notice", "verified", "page_url", "description",
     ]
 
-    /// One value per column: text, a number, a Bool, a list of text, or nil.
-    static func values(_ entry: Entry, guide: Guide) -> [String: Any?] {
+    /// One value per column, in the order of `columns`: text, a number, a Bool, a list of
+    /// text, or nil. A list, not a dictionary: 10,000 rows of 39 hashed keys cost more than
+    /// writing them.
+    static func values(_ entry: Entry, guide: Guide) -> [Any?] {
         let area = entry.area.areaID.flatMap { guide.site.area(id: $0) }
         let disclosed = !entry.addressUndisclosed
-        return [
-            "id": entry.id, "name": entry.name, "kana": entry.kana,
-            "kind": entry.kind.rawValue, "kind_label": entry.kind.japaneseLabel,
-            "area": entry.area.areaID ?? "nationwide",
-            "area_name": EntryContext.areaName(entry.area, guide: guide),
-            "prefecture": area?.prefecture,
-            "operator": entry.operator, "operator_type": entry.operatorType?.rawValue,
-            "for": entry.audiences.map(\.rawValue),
-            "ages_min": entry.ages?.minimum, "ages_max": entry.ages?.maximum,
-            "gender": entry.gender.rawValue,
-            "address": disclosed ? entry.address : nil,
-            "address_undisclosed": entry.addressUndisclosed,
-            "postal_code": disclosed ? entry.postalCode : nil,
-            "access": disclosed ? entry.access : nil,
-            "latitude": disclosed ? entry.geo?.latitude : nil,
-            "longitude": disclosed ? entry.geo?.longitude : nil,
-            "phone": entry.phones.map(\.display), "fax": entry.fax?.display,
-            "email": entry.email, "url": entry.url, "line": entry.line,
-            "hours": EntryContext.hoursLines(entry.hours), "hours_note": entry.hoursNote,
-            "cost": entry.cost?.japaneseText, "free": entry.isFree,
-            "reservation": entry.reservation?.rawValue,
-            "anonymous": entry.anonymous, "outside_residents": entry.outsideResidents,
-            "methods": entry.methods.map(\.rawValue), "languages": entry.languages,
-            "tags": entry.tags, "notice": entry.notice,
-            "verified": entry.verified.description,
-            "page_url": guide.site.baseURL + "entries/\(entry.id)/",
-            "description": entry.bodyText,
+        let values: [Any?] = [
+            entry.id, entry.name, entry.kana,
+            entry.kind.rawValue, entry.kind.japaneseLabel,
+            entry.area.areaID ?? "nationwide",
+            EntryContext.areaName(entry.area, guide: guide),
+            area?.prefecture,
+            entry.operator, entry.operatorType?.rawValue,
+            entry.audiences.map(\.rawValue),
+            entry.ages?.minimum, entry.ages?.maximum,
+            entry.gender.rawValue,
+            disclosed ? entry.address : nil,
+            entry.addressUndisclosed,
+            disclosed ? entry.postalCode : nil,
+            disclosed ? entry.access : nil,
+            disclosed ? entry.geo?.latitude : nil,
+            disclosed ? entry.geo?.longitude : nil,
+            entry.phones.map(\.display), entry.fax?.display,
+            entry.email, entry.url, entry.line,
+            EntryContext.hoursLines(entry.hours), entry.hoursNote,
+            entry.cost?.japaneseText, entry.isFree,
+            entry.reservation?.rawValue,
+            entry.anonymous, entry.outsideResidents,
+            entry.methods.map(\.rawValue), entry.languages,
+            entry.tags, entry.notice,
+            entry.verified.description,
+            guide.site.baseURL + "entries/\(entry.id)/",
+            entry.bodyText,
         ]
+        assert(values.count == columns.count)
+        return values
     }
 
     /// One entry as a JSON object and as a CSV line, made once per entry (see `SiteMemory`).
@@ -80,53 +85,84 @@ enum OpenData {
         var csv: String
     }
 
-    /// The columns in the order JSON objects list their keys (sorted, as everywhere).
-    static let sortedColumns = columns.sorted()
+    /// Positions in `columns`, in the order JSON objects list their keys (sorted, as everywhere).
+    static let sortedColumnPositions = columns.indices.sorted { columns[$0] < columns[$1] }
+
+    static func jsonObject(_ values: [Any?]) -> [UInt8] {
+        var writer = JSONWriter(forScriptBlock: false)
+        writer.bytes.append(UInt8(ascii: "{"))
+        for (index, position) in sortedColumnPositions.enumerated() {
+            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+            writer.write(string: columns[position])
+            writer.bytes.append(UInt8(ascii: ":"))
+            writer.write(values[position])
+        }
+        writer.bytes.append(UInt8(ascii: "}"))
+        return writer.bytes
+    }
+
+    static func csvLine(_ values: [Any?]) -> String {
+        CSVText.line(values.map(cell))
+    }
 
     static func row(_ entry: Entry, guide: Guide) -> Row {
         let values = values(entry, guide: guide)
-        var writer = JSONWriter(forScriptBlock: false)
-        writer.bytes.append(UInt8(ascii: "{"))
-        for (index, column) in sortedColumns.enumerated() {
-            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-            writer.write(string: column)
-            writer.bytes.append(UInt8(ascii: ":"))
-            writer.write(values[column] ?? nil)
-        }
-        writer.bytes.append(UInt8(ascii: "}"))
-        return Row(json: writer.bytes, csv: CSVText.line(columns.map { cell(values[$0] ?? nil) }))
-    }
-
-    static func rows(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) throws -> [Row] {
-        try Parallel.map(entries.count) { index in memo.value(for: entries[index]) { row($0, guide: guide) } }
+        return Row(json: jsonObject(values), csv: csvLine(values))
     }
 
     /// `{"base_url": …, "columns": […], "entries": [{…}], "title": …}` (keys sorted, as
-    /// everywhere); missing values are null.
-    static func json(rows: [Row], guide: Guide) -> Data {
-        var writer = JSONWriter(forScriptBlock: false)
-        // Tens of megabytes for a big guide: sized once rather than doubled along the way.
-        writer.bytes.reserveCapacity(rows.reduce(4096) { $0 + $1.json.count + 1 })
-        writer.bytes.append(contentsOf: #"{"base_url":"#.utf8)
-        writer.write(guide.site.baseURL)
-        writer.bytes.append(contentsOf: #","columns":"#.utf8)
-        writer.write(columns)
-        writer.bytes.append(contentsOf: #","entries":["#.utf8)
-        for (index, row) in rows.enumerated() {
-            if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-            writer.bytes.append(contentsOf: row.json)
+    /// everywhere); missing values are null. Written as it is made, a few hundred entries at a
+    /// time: for a national guide it is tens of megabytes, which the build never holds whole.
+    static func json(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) -> ByteStream {
+        ByteStream { emit in
+            var head = JSONWriter(forScriptBlock: false)
+            head.bytes.append(contentsOf: #"{"base_url":"#.utf8)
+            head.write(guide.site.baseURL)
+            head.bytes.append(contentsOf: #","columns":"#.utf8)
+            head.write(columns)
+            head.bytes.append(contentsOf: #","entries":["#.utf8)
+            try head.bytes.withUnsafeBytes(emit)
+            try emitInChunks(entries.count, emit) { index in
+                let entry = entries[index]
+                let object = memo.map { $0.value(for: entry) { row($0, guide: guide) }.json }
+                    ?? jsonObject(values(entry, guide: guide))
+                return index > 0 ? [UInt8(ascii: ",")] + object : object
+            }
+            var tail = JSONWriter(forScriptBlock: false)
+            tail.bytes.append(contentsOf: #"],"title":"#.utf8)
+            tail.write(guide.site.title)
+            tail.bytes.append(contentsOf: "}\n".utf8)
+            try tail.bytes.withUnsafeBytes(emit)
         }
-        writer.bytes.append(contentsOf: #"],"title":"#.utf8)
-        writer.write(guide.site.title)
-        writer.bytes.append(contentsOf: "}\n".utf8)
-        return Data(writer.bytes)
     }
 
-    static func csv(rows: [Row]) -> Data {
-        var bytes = Array((CSVText.byteOrderMark + CSVText.line(columns)).utf8)
-        bytes.reserveCapacity(rows.reduce(bytes.count) { $0 + $1.csv.utf8.count })
-        for row in rows { bytes.append(contentsOf: row.csv.utf8) }
-        return Data(bytes)
+    /// The same rows as CSV (UTF-8 with a byte order mark, for spreadsheet programs), written
+    /// as they are made.
+    static func csv(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) -> ByteStream {
+        ByteStream { emit in
+            try Array((CSVText.byteOrderMark + CSVText.line(columns)).utf8).withUnsafeBytes(emit)
+            try emitInChunks(entries.count, emit) { index in
+                let entry = entries[index]
+                let line = memo.map { $0.value(for: entry) { row($0, guide: guide) }.csv }
+                    ?? csvLine(values(entry, guide: guide))
+                return Array(line.utf8)
+            }
+        }
+    }
+
+    /// Emits the parts of items 0..<count in order, made on every core a chunk at a time, so
+    /// only one chunk is ever in memory.
+    private static func emitInChunks(
+        _ count: Int, _ emit: (UnsafeRawBufferPointer) throws -> Void, part: (Int) -> [UInt8]
+    ) throws {
+        let chunkSize = 512
+        for start in stride(from: 0, to: count, by: chunkSize) {
+            let parts = try Parallel.map(min(chunkSize, count - start)) { part(start + $0) }
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for part in parts { chunk += part }
+            try chunk.withUnsafeBytes(emit)
+        }
     }
 
     static func cell(_ value: Any?) -> String {

@@ -90,7 +90,10 @@ public struct SiteBuilder: Sendable {
     private func allPages(cards: EntryCards, memory: SiteMemory?) throws -> [SitePage] {
         var pages: [SitePage] = []
         func add(_ path: String, _ make: @escaping @Sendable () throws -> Data) {
-            pages.append(SitePage(path: path, make: make))
+            pages.append(SitePage(path: path) { .bytes(try make()) })
+        }
+        func addStreamed(_ path: String, _ stream: ByteStream) {
+            pages.append(SitePage(path: path) { .streamed(stream) })
         }
         add("index.html") { try page("index", path: "index.html", HomeContext.values(listing, cards: cards)) }
         for kind in Kind.allCases {
@@ -133,17 +136,14 @@ public struct SiteBuilder: Sendable {
             try SearchIndex.script(entries: listing.entries, guide: guide, memo: memory?.search,
                                    postings: memory?.searchPostings ?? SearchPostings())
         }
-        let rows = OnceValue(uses: 2) { [listing, guide] in
-            try OpenData.rows(entries: listing.entries, guide: guide, memo: memory?.openData)
-        }
-        add("data/entries.json") { OpenData.json(rows: try rows.value, guide: guide) }
-        add("data/entries.csv") { OpenData.csv(rows: try rows.value) }
+        addStreamed("data/entries.json", OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
+        addStreamed("data/entries.csv", OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))
         add("feed.xml") { Data(try theme.render("feed", FeedContext.values(listing)).utf8) }
         let paths = pages.map(\.path)
         add("sitemap.xml") { Data(try theme.render("sitemap", sitemapValues(paths: paths)).utf8) }
         add("robots.txt") { Data(try theme.render("robots", ["baseURL": guide.site.baseURL]).utf8) }
         for asset in try theme.assets() {
-            add(asset.path) { asset.contents }
+            add(asset.path) { try asset.contents }
         }
         return pages.sorted { $0.path < $1.path }
     }

@@ -1,3 +1,4 @@
+import BookmarkOutput
 import Foundation
 
 /// One file of the site, named before it is made: `SiteBuilder.pages()` lists them all
@@ -5,8 +6,11 @@ import Foundation
 public struct SitePage: Sendable {
     /// Relative, `/`-separated (`entries/a/index.html`).
     public let path: String
-    let make: @Sendable () throws -> Data
+    let make: @Sendable () throws -> OutputFile.Body
 
-    /// Renders the file.
-    public func contents() throws -> Data { try make() }
+    /// Renders the file (a big one as a stream, written as it is made).
+    public func file() throws -> OutputFile { OutputFile(path: path, body: try make()) }
+
+    /// Renders the file, whole.
+    public func contents() throws -> Data { try file().contents }
 }

@@ -38,7 +38,7 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
         try StageTimer.measure("write") {
             try folder.replace(count: pages.count + booklet.count) { index in
                 index < pages.count
-                    ? OutputFile(path: pages[index].path, contents: try pages[index].contents())
+                    ? try pages[index].file()
                     : booklet[index - pages.count]
             }
         }

@@ -55,7 +55,7 @@ import Testing
         let fixture = try BookletFixture()
         let files = try BookletBuilder(guide: fixture.guide, theme: fixture.theme).htmlFiles()
         #expect(files.map(\.path) == ["booklet/sakura.html", "booklet/tooi.html"])
-        #expect(files.allSatisfy { !String(decoding: $0.contents, as: UTF8.self).contains("かみだけ家族会") })
+        #expect(try files.allSatisfy { !String(decoding: try $0.contents, as: UTF8.self).contains("かみだけ家族会") })
     }
 
     func matches(of pattern: String, in text: String) -> [String] {

@@ -35,7 +35,7 @@ struct BuiltSite {
         let theme = try Theme.load(themesFolder: Self.themesFolder, name: "default")
         var texts: [String: String] = [:]
         for file in try SiteBuilder(guide: guide, theme: theme).build() {
-            texts[file.path] = String(decoding: file.contents, as: UTF8.self)
+            texts[file.path] = String(decoding: try file.contents, as: UTF8.self)
         }
         self.files = texts
     }

@@ -65,7 +65,7 @@ struct PreviewBuilder: @unchecked Sendable {
             let complete = changed == nil
             let file = { (index: Int) in
                 index < pages.count
-                    ? OutputFile(path: pages[index].path, contents: try pages[index].contents())
+                    ? try pages[index].file()
                     : booklet[index - pages.count]
             }
             try StageTimer.measure("write") {
