@@ -1,7 +1,61 @@
 import Foundation
 
 /// One resource of the guide, read from `entries/**/<id>.md` and checked.
+///
+/// Its fields (`EntryFields`, read as `entry.name`) sit in one shared, copy-on-write box: an
+/// entry is forty fields, and a guide's entries are copied into caches, listings, memos and
+/// sorted lists; a copy now costs one reference count instead of forty, and two copies of
+/// the same entry compare equal without reading their fields.
+@dynamicMemberLookup
 public struct Entry: Sendable, Hashable {
+    @usableFromInline
+    final class Box: @unchecked Sendable {
+        // Changed only through `Entry`'s setter, and only while uniquely referenced.
+        @usableFromInline var fields: EntryFields
+
+        @usableFromInline init(_ fields: EntryFields) { self.fields = fields }
+    }
+
+    @usableFromInline var box: Box
+
+    public init(
+        id: String, file: String, name: String, kana: String, kind: Kind, area: AreaReference,
+        audiences: [Audience], verified: Day
+    ) {
+        box = Box(EntryFields(
+            id: id, file: file, name: name, kana: kana, kind: kind, area: area, audiences: audiences,
+            verified: verified))
+    }
+
+    /// All fields at once.
+    public var fields: EntryFields { box.fields }
+
+    @inlinable
+    public subscript<Value>(dynamicMember field: KeyPath<EntryFields, Value>) -> Value {
+        box.fields[keyPath: field]
+    }
+
+    @inlinable
+    public subscript<Value>(dynamicMember field: WritableKeyPath<EntryFields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: field] = newValue
+        }
+    }
+
+    public static func == (lhs: Entry, rhs: Entry) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+
+    public var isWomenOnly: Bool { self.gender == .women }
+    public var isFree: Bool { self.cost == .free }
+}
+
+/// The fields of an entry, as written and checked; `Entry` keeps them in shared storage.
+public struct EntryFields: Sendable, Hashable {
     /// The file name without `.md`; unique in the guide.
     public var id: String
     /// Path relative to the content folder.
@@ -55,7 +109,7 @@ public struct Entry: Sendable, Hashable {
     /// The body as plain text, for search data, summaries and print.
     public var bodyText: String
 
-    public init(
+    init(
         id: String, file: String, name: String, kana: String, kind: Kind, area: AreaReference,
         audiences: [Audience], verified: Day
     ) {
@@ -81,8 +135,6 @@ public struct Entry: Sendable, Hashable {
         self.bodyText = ""
     }
 
-    public var isWomenOnly: Bool { gender == .women }
-    public var isFree: Bool { cost == .free }
 }
 
 /// Where an entry belongs: an area of site.yml, or the whole country (online only).

@@ -123,12 +123,12 @@ enum EntryContext {
 extension Entry {
     /// Whether the entry is for an audience; `anyone` entries are for every audience.
     func isFor(_ audience: Audience) -> Bool {
-        audiences.contains(audience) || audiences.contains(.anyone)
+        self.audiences.contains(audience) || self.audiences.contains(.anyone)
     }
 
     /// Whether some line of `hours` is open around the clock (`time: 24h`).
     var isAllDay: Bool {
-        guard case .items(let items) = hours else { return false }
+        guard case .items(let items) = self.hours else { return false }
         return items.contains { $0.time == .allDay }
     }
 }
