@@ -1,19 +1,23 @@
 import Foundation
 
-/// `bookmark-bench [N …] [--runs R] [--no-hugo]`: generates synthetic guides of N entries,
-/// builds each with `bookmark build --timings` and with Hugo (alternating, R runs each), and
-/// prints medians: wall time per stage, peak memory, and the ratio to Hugo.
+/// `bookmark-bench [N …] [--runs R] [--no-hugo] [--serve]`: generates synthetic guides of N
+/// entries, builds each with `bookmark build --timings` and with Hugo (alternating, R runs
+/// each), and prints medians: wall time per stage, peak memory, and the ratio to Hugo. With
+/// `--serve`, it then runs `bookmark serve` on the guide, saves one entry five times and
+/// prints the time from each save to the rebuilt preview.
 @main
 struct Benchmark {
     static func main() throws {
         var sizes: [Int] = []
         var runs = 3
         var withHugo = true
+        var withServe = false
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
             case "--runs": runs = Int(arguments.next() ?? "") ?? runs
             case "--no-hugo": withHugo = false
+            case "--serve": withServe = true
             default: if let n = Int(argument) { sizes.append(n) }
             }
         }
@@ -57,6 +61,12 @@ struct Benchmark {
                 }
             }
             report(size: size, areas: guide.areaCount, ours: ours, theirs: theirs)
+            if withServe {
+                let entry = folder.appendingPathComponent("content/entries/area-1/entry-1.md")
+                let serve = try ServeRun.measure(bookmark: bookmark, themes: themes, guide: folder, entry: entry, edits: 5)
+                print(String(format: "%6d entries: serve, one entry saved: %.0f ms to rebuilt (median of %d; serve's own count %.0f ms)",
+                             size, median(serve.fromSave), serve.fromSave.count, median(serve.reported)))
+            }
         }
     }
 

@@ -21,8 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "ポート番号。0 なら空いている番号を使います。")
     var port: Int = 8080
 
-    /// How often content and themes are looked at for changes.
-    static let pollInterval = Duration.milliseconds(300)
+    /// How long after a change signal the folders are looked at: an editor's save is often a
+    /// write to a temporary file and a rename, and both should be in the same rebuild.
+    static let settleTime = Duration.milliseconds(20)
 
     func validate() throws {
         guard (0...65535).contains(port) else {
@@ -56,7 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data("http://127.0.0.1:\(boundPort)/\n".utf8))
         printMessage("ブラウザで開いてください。保存するたびに作り直します。Ctrl-C で止まります。")
 
-        let watcher = Task { await watch(builder: builder, hub: hub, after: first, snapshot: before) }
+        let signal = ChangeSignal(folders: watchedFolders)
+        let watcher = Task { await watch(builder: builder, hub: hub, after: first, snapshot: before, signal: signal) }
         let heartbeat = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(15))
@@ -67,6 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         _ = await stop.wait()
         let stopping = ContinuousClock.now
         watcher.cancel()
+        signal.stop()
         heartbeat.cancel()
         await hub.finishAll()
         await stopServer(server, task: serverTask)
@@ -94,13 +97,16 @@ struct ServeCommand: AsyncParsableCommand {
     private var watchedFolders: [URL] { [options.contentURL, options.themesURL] }
 
     /// Rebuilds whenever a file under content/ or themes/ changes from `snapshot`, until cancelled.
-    private func watch(builder: PreviewBuilder, hub: EventHub, after first: PreviewState, snapshot: FileSnapshot) async {
+    private func watch(
+        builder: PreviewBuilder, hub: EventHub, after first: PreviewState, snapshot: FileSnapshot, signal: ChangeSignal
+    ) async {
         let folders = watchedFolders
         var snapshot = snapshot
         var number = 1
         var lastGood = first.servedVersion
         while !Task.isCancelled {
-            try? await Task.sleep(for: Self.pollInterval)
+            await signal.next()
+            try? await Task.sleep(for: Self.settleTime)
             let current = FileSnapshot(of: folders)
             guard current != snapshot, !Task.isCancelled else { continue }
             // Only edits of entries can be rebuilt in part; anything else rebuilds everything.
