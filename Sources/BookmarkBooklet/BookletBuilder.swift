@@ -36,9 +36,17 @@ public struct BookletBuilder: Sendable {
     /// `booklet/<edition>.html` of every edition, the web copy (no paper-only entries), for
     /// the site's output. None when the theme has no print templates.
     public func htmlFiles() throws -> [OutputFile] {
+        try htmlPages().map { try $0.file() }
+    }
+
+    /// The same files, each rendered only when a writer asks for it, so they are made on
+    /// every core beside the site's pages.
+    public func htmlPages() -> [SitePage] {
         guard theme.has(Self.template) else { return [] }
-        return try guide.site.editions.map { edition in
-            OutputFile(path: Self.htmlPath(edition), text: try html(edition: edition, variant: .web))
+        return guide.site.editions.map { edition in
+            SitePage(path: Self.htmlPath(edition)) { [self] in
+                .bytes(Data(try html(edition: edition, variant: .web).utf8))
+            }
         }
     }
 

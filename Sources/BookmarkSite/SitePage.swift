@@ -8,6 +8,11 @@ public struct SitePage: Sendable {
     public let path: String
     let make: @Sendable () throws -> OutputFile.Body
 
+    public init(path: String, make: @escaping @Sendable () throws -> OutputFile.Body) {
+        self.path = path
+        self.make = make
+    }
+
     /// Renders the file (a big one as a stream, written as it is made).
     public func file() throws -> OutputFile { OutputFile(path: path, body: try make()) }
 

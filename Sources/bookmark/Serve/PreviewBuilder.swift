@@ -55,25 +55,19 @@ struct PreviewBuilder: @unchecked Sendable {
             return .failed(lastGoodVersion: lastGoodVersion, problems: problems)
         }
         do {
-            let (pages, changed, booklet) = try StageTimer.measure("render") {
+            let (pages, changed) = try StageTimer.measure("render") {
                 let theme = try loadTheme(guide, options: options)
                 let (pages, changed) = try SiteBuilder(guide: guide, theme: theme).pages(memory: memory)
-                let booklet = try changed.map { Self.touchesAnEdition($0, guide: guide) } ?? true
-                    ? BookletBuilder(guide: guide, theme: theme).htmlFiles() : []
-                return (pages, changed, booklet)
-            }
-            let complete = changed == nil
-            let file = { (index: Int) in
-                index < pages.count
-                    ? try pages[index].file()
-                    : booklet[index - pages.count]
+                let booklet = changed.map { Self.touchesAnEdition($0, guide: guide) } ?? true
+                    ? BookletBuilder(guide: guide, theme: theme).htmlPages() : []
+                return (writingOrder(pages + booklet), changed)
             }
             try StageTimer.measure("write") {
-                if complete {
-                    try OutputFolder(destination: siteFolder).replace(count: pages.count + booklet.count, file: file)
+                if changed == nil {
+                    try OutputFolder(destination: siteFolder).replace(count: pages.count) { try pages[$0].file() }
                 } else {
                     let folder = siteFolder.path
-                    try Parallel.forEach(pages.count + booklet.count) { _ = try OutputFolder.update(file($0), in: folder) }
+                    try Parallel.forEach(pages.count) { _ = try OutputFolder.update(try pages[$0].file(), in: folder) }
                 }
             }
             return .built(version: "\(runID)-\(number)")
