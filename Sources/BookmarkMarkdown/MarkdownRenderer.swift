@@ -71,7 +71,7 @@ public enum MarkdownRenderer {
         }
         defer { cmark_node_free(root) }
 
-        var cleaner = TreeCleaner(file: file, firstLine: firstLine, sourceLines: body.split(separator: "\n", omittingEmptySubsequences: false))
+        var cleaner = TreeCleaner(file: file, firstLine: firstLine, source: body)
         cleaner.clean(root)
 
         let extensions = cmark_parser_get_syntax_extensions(parser)

@@ -6,14 +6,18 @@ import CCmarkGFM
 struct TreeCleaner {
     let file: String
     let firstLine: Int
-    let sourceLines: [Substring]
+    let source: String
     var diagnostics: [Diagnostic] = []
 
-    init(file: String, firstLine: Int, sourceLines: [Substring]) {
+    init(file: String, firstLine: Int, source: String) {
         self.file = file
         self.firstLine = firstLine
-        self.sourceLines = sourceLines
+        self.source = source
     }
+
+    /// The body's lines, split only when a warning needs one: most bodies have none, and
+    /// splitting a `String` into lines (grapheme by grapheme) cost more than parsing it.
+    private lazy var sourceLines: [Substring] = source.split(separator: "\n", omittingEmptySubsequences: false)
 
     mutating func clean(_ root: OpaquePointer) {
         // Collect first: the tree must not change while an iterator walks it.
@@ -101,7 +105,7 @@ struct TreeCleaner {
     }
 
     /// cmark counts columns in bytes; editors count characters.
-    private func scalarColumn(line: Int, byteColumn: Int) -> Int {
+    private mutating func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line - 1 < sourceLines.count, byteColumn > 1 else { return max(byteColumn, 1) }
         let bytes = Array(sourceLines[line - 1].utf8.prefix(byteColumn - 1))
         return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
