@@ -11,21 +11,27 @@ public enum Normalizer {
 
     /// NFKC, then trimmed of spaces (U+3000 included) and line ends.
     public static func text(_ value: String) -> String {
-        trimmed(isASCII(value) ? value : value.precomposedStringWithCompatibilityMapping)
+        trimmed(NormalizationShortcuts.isNFKC(value) ? value : value.precomposedStringWithCompatibilityMapping)
     }
 
     /// Free text that readers see (names, addresses, notices): trimmed and NFC only, so
     /// Japanese punctuation stays as the editor wrote it (（）「」：), while `text` (NFKC) is
     /// what values are checked and matched with.
     public static func display(_ value: String) -> String {
-        trimmed(isASCII(value) ? value : value.precomposedStringWithCanonicalMapping)
+        trimmed(NormalizationShortcuts.isNFC(value) ? value : value.precomposedStringWithCanonicalMapping)
     }
 
     /// `text`, then every hyphen look-alike made `-`.
     public static func numeric(_ value: String) -> String {
         if isASCII(value) { return trimmed(value) }
+        // No look-alike scalar, no look-alike character: each is one scalar that nothing else
+        // is canonically equivalent to.
+        if !value.unicodeScalars.contains(where: { hyphenLookalikeScalars.contains($0.value) }) { return text(value) }
         return text(String(value.map { hyphenLookalikes.contains($0) ? "-" : $0 }))
     }
+
+    /// `hyphenLookalikes`, as scalar values.
+    static let hyphenLookalikeScalars: Set<UInt32> = Set(hyphenLookalikes.flatMap { $0.unicodeScalars.map(\.value) })
 
     /// Plain ASCII needs no NFKC, and most values (ids, numbers, dates) are plain ASCII.
     static func isASCII(_ value: String) -> Bool {
@@ -34,6 +40,11 @@ public enum Normalizer {
 
     /// Without Foundation's CharacterSet, which is slow to build on every call.
     static func trimmed(_ value: String) -> String {
+        // Most values have nothing to trim; finding that out by characters is the slow part.
+        NormalizationShortcuts.needsNoTrimming(value) ? value : trimmedByCharacters(value)
+    }
+
+    static func trimmedByCharacters(_ value: String) -> String {
         func isSpace(_ c: Character) -> Bool { c.isWhitespace || c == "\u{3000}" }
         guard let first = value.firstIndex(where: { !isSpace($0) }),
             let last = value.lastIndex(where: { !isSpace($0) })
