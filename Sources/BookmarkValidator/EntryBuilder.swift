@@ -224,6 +224,14 @@ enum EntryBuilder {
         return phones
     }
 
+    /// `第2週` → `2`. Plain ASCII (the usual `2`) holds neither 第 nor 週, so Foundation's
+    /// replacing, which is slow, is skipped for it.
+    private static func weekDigits(_ raw: String) -> String {
+        let text = Normalizer.text(raw)
+        if Normalizer.isASCII(text) { return text }
+        return text.replacingOccurrences(of: "第", with: "").replacingOccurrences(of: "週", with: "")
+    }
+
     private static func readHours(_ r: inout FieldReader) -> OpeningHours? {
         guard let node = r.node("hours") else { return nil }
         switch node.value {
@@ -243,7 +251,7 @@ enum EntryBuilder {
                 if let weekNodes = h.items("weeks", "第何週") {
                     for weekNode in weekNodes {
                         let raw = weekNode.scalar ?? ""
-                        let digits = Normalizer.text(raw).replacingOccurrences(of: "第", with: "").replacingOccurrences(of: "週", with: "")
+                        let digits = Self.weekDigits(raw)
                         if let week = Int(digits), (1...5).contains(week), !weeks.contains(week) {
                             weeks.append(week)
                         } else {

@@ -23,14 +23,12 @@ struct FieldReader {
             report(.yamlNotMapping, at: node.position,
                    "\(context)は「キー: 値」の形で書きます（\(node.japaneseTypeName)になっています）。")
         }
-        var seen = Set<String>()
         for (key, _) in pairs {
             if !allowedKeys.contains(key.name) {
                 report(.fieldUnknown, at: key.position, "「\(key.name)」という項目はありません。",
                        hint: DidYouMean.hint(for: key.name, among: allowedKeys)
                            ?? "使える項目: " + allowedKeys.joined(separator: ", "))
             }
-            seen.insert(key.name)
         }
     }
 
@@ -77,7 +75,8 @@ struct FieldReader {
             if required { report(.textEmpty, at: node.position, "\(key)（\(what)）が空です。") }
             return nil
         }
-        if let maxLength, value.count > maxLength {
+        // Never more characters than UTF-8 bytes: most texts need no counting.
+        if let maxLength, value.utf8.count > maxLength, value.count > maxLength {
             report(.textTooLong, at: node.position,
                    "\(key)（\(what)）が長すぎます（\(value.count)文字。上限は\(maxLength)文字）。")
             return nil

@@ -38,11 +38,18 @@ enum ValueRules {
         return true
     }
 
+    /// Read by bytes: any byte of 0x80 or more means a character that is not ASCII, which is
+    /// refused, and in ASCII text every character is one byte (CR LF, the exception, is refused
+    /// as a space).
     static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden = Array("<>\"(),;:\\[]".utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x20 && !(0x09...0x0D).contains($0) && !forbidden.contains($0) })
+        else { return false }
+        let parts = bytes.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        let dot = UInt8(ascii: ".")
         guard parts.count == 2, let local = parts.first, let domain = parts.last,
-            !local.isEmpty, domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."),
-            text.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"<>\"(),;:\\[]".contains($0) })
+            !local.isEmpty, domain.contains(dot), domain.first != dot, domain.last != dot
         else { return false }
         return true
     }
