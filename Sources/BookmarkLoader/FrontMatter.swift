@@ -13,41 +13,54 @@ public struct FrontMatter: Sendable {
 
     /// Splits `---\n<yaml>\n---\n<body>`. The closing fence may also be `...`.
     public static func split(_ source: SourceText) -> Result<FrontMatter, Diagnostic> {
-        // Work on UTF-8 bytes: fences are ASCII, and entries are split by the thousand.
-        let bytes = Array(source.text.utf8)
-        var lineStarts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
-        func line(_ n: Int) -> ArraySlice<UInt8> {
-            let start = lineStarts[n]
-            let end = n + 1 < lineStarts.count ? lineStarts[n + 1] - 1 : bytes.count
-            return bytes[start..<max(start, end)]
+        // Work on UTF-8 bytes: fences are ASCII, and entries are split by the thousand. Lines
+        // are only looked at up to the closing fence; the body is taken whole.
+        var text = source.text
+        return text.withUTF8 { bytes in
+            /// The end of the line starting at `start` (its `\n`, or the end of the text).
+            func lineEnd(_ start: Int) -> Int {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                return end
+            }
+            let firstEnd = lineEnd(0)
+            guard isFence(bytes[0..<firstEnd], "-") else {
+                return .failure(
+                    Diagnostic(
+                        file: source.file, line: 1, column: 1, code: .frontMatterMissing,
+                        message: "ファイルの1行目が --- ではありません。項目は --- と --- の間に書きます。",
+                        hint: "1行目に --- だけを書き、項目のあとにもう一度 --- を書いてください"))
+            }
+            var close: (line: Int, start: Int, end: Int)?
+            var line = 0
+            var end = firstEnd
+            while close == nil, end < bytes.count {
+                line += 1
+                let start = end + 1
+                end = lineEnd(start)
+                if isFence(bytes[start..<end], "-") || isFence(bytes[start..<end], ".") { close = (line, start, end) }
+            }
+            guard let close else {
+                return .failure(
+                    Diagnostic(
+                        file: source.file, line: 1, column: 1, code: .frontMatterUnclosed,
+                        message: "1行目の --- に対応する閉じの --- が見つかりません。",
+                        hint: "項目の終わりに --- だけの行を書いてください"))
+            }
+            let yamlStart = firstEnd + 1
+            let yamlEnd = max(yamlStart, close.start - 1)
+            let bodyStart = min(close.end + 1, bytes.count)
+            return .success(
+                FrontMatter(
+                    yaml: String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self), lineOffset: 1,
+                    body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: close.line + 2))
         }
-        guard isFence(line(0), "-") else {
-            return .failure(
-                Diagnostic(
-                    file: source.file, line: 1, column: 1, code: .frontMatterMissing,
-                    message: "ファイルの1行目が --- ではありません。項目は --- と --- の間に書きます。",
-                    hint: "1行目に --- だけを書き、項目のあとにもう一度 --- を書いてください"))
-        }
-        guard let close = (1..<lineStarts.count).first(where: { isFence(line($0), "-") || isFence(line($0), ".") }) else {
-            return .failure(
-                Diagnostic(
-                    file: source.file, line: 1, column: 1, code: .frontMatterUnclosed,
-                    message: "1行目の --- に対応する閉じの --- が見つかりません。",
-                    hint: "項目の終わりに --- だけの行を書いてください"))
-        }
-        let yamlStart = lineStarts.count > 1 ? lineStarts[1] : bytes.count
-        let yamlEnd = max(yamlStart, lineStarts[close] - 1)
-        let bodyStart = close + 1 < lineStarts.count ? lineStarts[close + 1] : bytes.count
-        return .success(
-            FrontMatter(
-                yaml: String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self), lineOffset: 1,
-                body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: close + 2))
     }
 
     /// `---` (or `...`) with nothing after it but spaces or tabs.
-    private static func isFence(_ line: ArraySlice<UInt8>, _ mark: Character) -> Bool {
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, _ mark: Character) -> Bool {
         let byte = mark.asciiValue!
+        guard line.count >= 3, line[line.startIndex] == byte else { return false }
         var content = line[...]
         while let last = content.last, last == 0x20 || last == 0x09 { content = content.dropLast() }
         return content.count == 3 && content.allSatisfy { $0 == byte }

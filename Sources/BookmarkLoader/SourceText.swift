@@ -46,31 +46,39 @@ public enum SourceDecoder {
 
     /// Up to `limit` bytes of a file, or nil when it cannot be opened or read (a folder).
     ///
-    /// Plain `open` and `read` into one array: `FileHandle` and `Data` cost more than the
-    /// reading itself when the files are small and counted by the thousand.
+    /// Plain `open` and `read` into one array sized from `fstat`: `FileHandle` and `Data`
+    /// cost more than the reading itself when the files are small and counted by the thousand.
     static func readBytes(_ path: String, upTo limit: Int) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
+        var info = stat()
+        // The size is only a guess (the file may change); one byte more lets the first read
+        // reach the end.
+        let guess = fstat(descriptor, &info) == 0 ? Int(info.st_size) + 1 : 0
         var bytes: [UInt8] = []
-        var chunk = 16 * 1024
         while bytes.count < limit {
-            let wanted = min(chunk, limit - bytes.count)
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: wanted))
-            let got = bytes.withUnsafeMutableBufferPointer { buffer in
-                systemRead(descriptor, buffer.baseAddress! + start, wanted)
-            }
-            if got < 0 {
-                if errno == EINTR {
-                    bytes.removeLast(wanted)
-                    continue
+            let room = min(max(guess - bytes.count, 4096), limit - bytes.count)
+            var failed = false
+            var atEnd = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                count = 0
+                while count < room {
+                    let got = systemRead(descriptor, buffer.baseAddress! + count, room - count)
+                    if got > 0 {
+                        count += got
+                    } else if got < 0, errno == EINTR {
+                        continue
+                    } else {
+                        failed = got < 0
+                        atEnd = true
+                        return
+                    }
                 }
-                return nil
             }
-            bytes.removeLast(wanted - got)
-            if got == 0 { break }
-            chunk = min(chunk * 4, 1 << 20)
+            if failed { return nil }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if atEnd { break }
         }
         return bytes
     }
@@ -92,7 +100,10 @@ public enum SourceDecoder {
                     message: "ファイルが空です。",
                     hint: "--- で囲んだ項目（name, kind など）を書くか、使わないファイルは削除してください"))
         }
-        if let bad = firstInvalidUTF8(bytes) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Decoding replaces what is not UTF-8, so unchanged bytes mean valid text; only
+        // broken files are walked again to find the place.
+        if !sameBytes(text, bytes), let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: bad, in: bytes)
             if looksLikeShiftJIS(bytes) {
                 return .failure(
@@ -107,9 +118,18 @@ public enum SourceDecoder {
                     message: "UTF-8 として読めない文字があります。",
                     hint: "ファイルを UTF-8 で保存し直してください"))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         // Looking for CR in the bytes is quicker than in the string.
         return .success(SourceText(file: file, text: bytes.contains(0x0D) ? normalizeLineEnds(text) : text))
+    }
+
+    private static func sameBytes(_ text: String, _ bytes: ArraySlice<UInt8>) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            bytes.withUnsafeBufferPointer { original in
+                utf8.count == original.count
+                    && (utf8.count == 0 || memcmp(utf8.baseAddress!, original.baseAddress!, utf8.count) == 0)
+            }
+        }
     }
 
     /// CRLF and lone CR become LF.
