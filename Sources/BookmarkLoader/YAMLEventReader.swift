@@ -21,9 +21,17 @@ enum YAMLEventReader {
         var pairs: [(key: YAMLKey, value: YAMLNode)] = []
         /// A mapping's key, waiting for its value.
         var key: YAMLKey?
-        /// Keys so far: Yams calls two keys the same when their texts are equal as Swift
-        /// strings (and their resolved tags, always `str` here, are equal).
+        /// The keys of a large mapping, once there are many.
         var keyNames: Set<String> = []
+
+        /// Whether `name` is not a key of the mapping yet. Yams calls two keys the same when
+        /// their texts are equal as Swift strings (and their resolved tags, always `str` here).
+        mutating func isNewKey(_ name: String) -> Bool {
+            // Front matter mappings are small, and comparing a few keys beats hashing them.
+            if pairs.count < 48 { return !pairs.contains { $0.key.name == name } }
+            if keyNames.isEmpty { keyNames = Set(pairs.map(\.key.name)) }
+            return keyNames.insert(name).inserted
+        }
     }
 
     /// The root node, or nil when the text is empty, unusual or wrong (Yams then decides).
@@ -95,7 +103,7 @@ enum YAMLEventReader {
                 open[last].key = nil
             } else {
                 // A list or mapping as key, or a repeated key: Yams's path handles these.
-                guard let name = node.scalar, open[last].keyNames.insert(name).inserted else { return nil }
+                guard let name = node.scalar, open[last].isNewKey(name) else { return nil }
                 open[last].key = YAMLKey(name: name, position: node.position)
             }
         }
