@@ -93,9 +93,41 @@ enum ValueRules {
 
     /// `09:00-17:00` (also `9:00〜17:00`) or `24h`; opening before closing, up to 24:00.
     static func timeRange(_ written: String) -> TimeRange? {
+        Normalizer.isASCII(written) ? asciiTimeRange(Array(written.utf8)) : characterTimeRange(written)
+    }
+
+    static func characterTimeRange(_ written: String) -> TimeRange? {
         let unified = rangeText(written)
         if ["24h", "24時間", "24H"].contains(unified) { return .allDay }
         let parts = unified.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let opening = minutes(parts[0]), let closing = minutes(parts[1]),
+            opening < closing
+        else { return nil }
+        return .span(opening: opening, closing: closing)
+    }
+
+    /// `timeRange` of plain ASCII (the usual `10:00-16:00`), read by bytes: the same steps,
+    /// as in ASCII a character is a byte. (CR LF, one character of two bytes, is no digit,
+    /// so both ways refuse it.)
+    static func asciiTimeRange(_ written: [UInt8]) -> TimeRange? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        // `Normalizer.numeric`: trimmed; then spaces removed and `~` made `-`.
+        let trimmed = written.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        let unified = trimmed.compactMap { byte -> UInt8? in
+            byte == 0x20 ? nil : (byte == UInt8(ascii: "~") ? UInt8(ascii: "-") : byte)
+        }
+        if unified.elementsEqual("24h".utf8) || unified.elementsEqual("24H".utf8) { return .allDay }
+        let parts = unified.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        func minutes(_ text: ArraySlice<UInt8>) -> Int? {
+            let parts = text.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+                parts.allSatisfy({ $0.allSatisfy { (0x30...0x39).contains($0) } })
+            else { return nil }
+            let hours = parts[0].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            let minutes = parts[1].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            guard minutes < 60, hours < 24 || (hours == 24 && minutes == 0) else { return nil }
+            return hours * 60 + minutes
+        }
         guard parts.count == 2, let opening = minutes(parts[0]), let closing = minutes(parts[1]),
             opening < closing
         else { return nil }

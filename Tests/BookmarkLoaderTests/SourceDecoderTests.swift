@@ -67,3 +67,18 @@ import Testing
         #expect(d.code == .frontMatterMissing)
     }
 }
+
+@Suite struct ContentFileTests {
+    /// `id` as it was written by characters.
+    static func characterID(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    @Test(arguments: ["entries/a/b.md", "entries/b.md", "b.md", "b", ".md", "/", "//", "", "a/", "a/b.md/", "a//b.md",
+                      "entries/x.md.md", "entries/md", "entries/a.mdx", "a\r\n.md", "entries/あ.md", "e/\u{301}b.md", "e/b.m\u{301}d"])
+    func idAgreesWithCharacters(_ path: String) {
+        let file = ContentFile(role: .entry, relativePath: path, url: URL(fileURLWithPath: "/tmp/x"))
+        #expect(file.id == Self.characterID(path))
+    }
+}
