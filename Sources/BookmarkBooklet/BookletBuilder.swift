@@ -27,10 +27,13 @@ public struct BookletBuilder: Sendable {
 
     public let guide: Guide
     public let theme: Theme
+    let memory: BookletMemory?
 
-    public init(guide: Guide, theme: Theme) {
+    /// `memory` keeps cards between builds (`bookmark serve`).
+    public init(guide: Guide, theme: Theme, memory: BookletMemory? = nil) {
         self.guide = guide
         self.theme = theme
+        self.memory = memory
     }
 
     /// `booklet/<edition>.html` of every edition, the web copy (no paper-only entries), for
@@ -50,6 +53,18 @@ public struct BookletBuilder: Sendable {
         }
     }
 
+    /// An entry card's values and, as `cardHTML`, the `print/card` partial rendered with them:
+    /// `print/booklet` writes the HTML, so a card is made once however often it is printed
+    /// and, with a memory, once across builds.
+    func card(_ entry: Entry, shortener: BodyShortener) throws -> [String: Any] {
+        let make = { (entry: Entry) throws -> [String: Any] in
+            var values = CardContext(entry: entry, shortener: shortener).values
+            values["cardHTML"] = try theme.render("print/card", values)
+            return values
+        }
+        return try memory.map { try $0.card(entry, bodyLimit: shortener.limit, make: make) } ?? make(entry)
+    }
+
     /// `booklet/<edition>.html`, where the site holds an edition's print HTML.
     public static func htmlPath(_ edition: Edition) -> String { "booklet/\(edition.id).html" }
 
@@ -61,7 +76,7 @@ public struct BookletBuilder: Sendable {
         guard let css = try? String(contentsOf: stylesheet, encoding: .utf8) else {
             throw Failure.missingStylesheet(stylesheet.path)
         }
-        var context = BookletContext(guide: guide, edition: edition, variant: variant).values
+        var context = try BookletContext(guide: guide, edition: edition, variant: variant, card: card).values()
         context["css"] = css
         return try theme.render(Self.template, context)
     }

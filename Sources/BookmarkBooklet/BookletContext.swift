@@ -6,8 +6,10 @@ struct BookletContext {
     let guide: Guide
     let edition: Edition
     let variant: BookletVariant
+    /// The values of an entry's card, with its HTML as `cardHTML` (see `BookletBuilder`).
+    let card: (Entry, BodyShortener) throws -> [String: Any]
 
-    var values: [String: Any] {
+    func values() throws -> [String: Any] {
         let contents = BookletContents(guide: guide, edition: edition, variant: variant)
         let shortener = BodyShortener(paper: edition.paper)
         let size = edition.paper.millimetres
@@ -25,16 +27,16 @@ struct BookletContext {
         values["homeAreas"] = contents.homeAreaNames.joined(separator: "・")
         values["neighborAreas"] = contents.neighborAreaNames.joined(separator: "・")
         values["legend"] = CardContext.legend.map { ["id": $0.id, "label": $0.label, "meaning": $0.meaning] }
-        values["sections"] = contents.sections.map { section in
+        values["sections"] = try contents.sections.map { section in
             [
                 "id": section.id,
                 "title": section.title,
-                "groups": section.groups.map { group in
+                "groups": try section.groups.map { group in
                     [
                         "id": group.id,
                         "title": group.title,
                         "isNeighbor": group.isNeighbor,
-                        "entries": group.entries.map { CardContext(entry: $0, shortener: shortener).values },
+                        "entries": try group.entries.map { try card($0, shortener) },
                     ] as [String: Any]
                 },
             ] as [String: Any]

@@ -11,6 +11,11 @@ public enum GuideValidator {
         public var guide: Guide?
         /// Every problem in every file, sorted by file, line, column.
         public var diagnostics: [Diagnostic]
+
+        public init(guide: Guide?, diagnostics: [Diagnostic]) {
+            self.guide = guide
+            self.diagnostics = diagnostics
+        }
     }
 
     /// - Parameters:

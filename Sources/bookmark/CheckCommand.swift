@@ -27,11 +27,16 @@ struct CheckOutcome {
 /// Validates, prints the diagnostics and the summary; shared by every command that reads content.
 /// `cache` keeps unchanged entry files from being checked again (`bookmark serve`).
 func runCheck(_ options: ContentOptions, cache: EntryCheckCache? = nil) -> CheckOutcome {
-    StageTimer.enabled = options.timings
-    let result = StageTimer.measure("check") {
+    runCheck(options) {
         GuideValidator.validate(
             contentFolder: options.contentURL, themesFolder: options.themesURL, today: options.today, cache: cache)
     }
+}
+
+/// The same with another way to validate (`bookmark serve` reads only edited files again).
+func runCheck(_ options: ContentOptions, validate: () -> GuideValidator.Result) -> CheckOutcome {
+    StageTimer.enabled = options.timings
+    let result = StageTimer.measure("check", validate)
     let printer = DiagnosticPrinter(format: options.format, contentPath: options.content, contentURL: options.contentURL)
     printer.print(result.diagnostics)
     printSummary(result.diagnostics, format: options.format)

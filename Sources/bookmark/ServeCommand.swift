@@ -109,14 +109,12 @@ struct ServeCommand: AsyncParsableCommand {
             try? await Task.sleep(for: Self.settleTime)
             let current = FileSnapshot(of: folders)
             guard current != snapshot, !Task.isCancelled else { continue }
-            // Only edits of entries can be rebuilt in part; anything else rebuilds everything.
-            let entries = options.contentURL.appendingPathComponent("entries").path + "/"
-            let everything = current.changedPaths(since: snapshot).contains { !$0.hasPrefix(entries) }
+            let changed = current.changedPaths(since: snapshot)
             snapshot = current
             number += 1
             printMessage("変更がありました。作り直します…")
             let started = ContinuousClock.now
-            let state = await builder.build(number: number, lastGoodVersion: lastGood, everything: everything)
+            let state = await builder.build(number: number, lastGoodVersion: lastGood, changed: changed)
             let elapsed = ContinuousClock.now - started
             let took = Self.seconds(elapsed)
             let milliseconds = Int((elapsed / .milliseconds(1)).rounded())

@@ -22,17 +22,30 @@ struct PreviewBuilder: @unchecked Sendable {
     let siteFolder: URL
     /// Tells this run's versions apart from a previous run's, so pages reload after a restart.
     let runID = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-    let checkCache = EntryCheckCache()
+    let checker: PreviewChecker
     let memory = SiteMemory()
+    let bookletMemory = BookletMemory()
+
+    init(options: ContentOptions, siteFolder: URL) {
+        self.options = options
+        self.siteFolder = siteFolder
+        self.checker = PreviewChecker(options: options)
+    }
 
     /// Builds on a thread of its own: checking uses every core and must not hold up serving.
-    /// `everything` when a file other than an entry changed (a template, say), which the
-    /// memory of the last build cannot see.
-    func build(number: Int, lastGoodVersion: String?, everything: Bool = true) async -> PreviewState {
-        if everything { memory.forget() }
+    /// `changed`: the paths the watcher saw change, nil for the first build. A change to a
+    /// file other than an entry (a template, say), which the memory of the last build cannot
+    /// see, rebuilds everything.
+    func build(number: Int, lastGoodVersion: String?, changed: [String]? = nil) async -> PreviewState {
+        let entries = options.contentURL.standardizedFileURL.path + "/entries/"
+        if changed?.allSatisfy({ $0.hasPrefix(entries) }) != true {
+            memory.forget()
+            bookletMemory.forget()
+            checker.forget()
+        }
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(returning: buildNow(number: number, lastGoodVersion: lastGoodVersion))
+                continuation.resume(returning: buildNow(number: number, lastGoodVersion: lastGoodVersion, changed: changed))
             }
         }
     }
@@ -47,8 +60,8 @@ struct PreviewBuilder: @unchecked Sendable {
         return entries.contains { $0.area == .nationwide || areas.contains($0.area.areaID ?? "") }
     }
 
-    private func buildNow(number: Int, lastGoodVersion: String?) -> PreviewState {
-        let outcome = runCheck(options, cache: checkCache)
+    private func buildNow(number: Int, lastGoodVersion: String?, changed: [String]?) -> PreviewState {
+        let outcome = runCheck(options) { checker.check(changed: changed) }
         guard let guide = outcome.guide else {
             let problems = outcome.diagnostics.sorted { ($0.severity, $0) < ($1.severity, $1) }
                 .map { OverlayProblem($0, contentPath: options.content) }
@@ -59,7 +72,7 @@ struct PreviewBuilder: @unchecked Sendable {
                 let theme = try loadTheme(guide, options: options)
                 let (pages, changed) = try SiteBuilder(guide: guide, theme: theme).pages(memory: memory)
                 let booklet = changed.map { Self.touchesAnEdition($0, guide: guide) } ?? true
-                    ? BookletBuilder(guide: guide, theme: theme).htmlPages() : []
+                    ? BookletBuilder(guide: guide, theme: theme, memory: bookletMemory).htmlPages() : []
                 return (writingOrder(pages + booklet), changed)
             }
             try StageTimer.measure("write") {
@@ -73,6 +86,7 @@ struct PreviewBuilder: @unchecked Sendable {
             return .built(version: "\(runID)-\(number)")
         } catch {
             memory.forget()
+            bookletMemory.forget()
             printMessage("サイトを作れませんでした: \(error)")
             let problem = OverlayProblem(
                 location: options.themesURL.path, severity: Severity.error.japaneseLabel, code: "build-failed",
