@@ -59,28 +59,41 @@ public enum ContentDiscovery {
     ) {
         guard depth < 32, count <= limit else { return }
         let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        let folderPath = folder.path
+        guard let names = try? fm.contentsOfDirectory(atPath: folderPath) else { return }
         for name in names.sorted() {
             if name.hasPrefix(".") || name.hasPrefix("_") { continue }
-            let url = folder.appendingPathComponent(name)
             let path = relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                // A link whose target is gone: say so rather than skip the entry silently.
-                if name.hasSuffix(".md"), (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil {
-                    diagnostics.append(
-                        Diagnostic(file: path, line: 1, column: 1, code: .fileUnreadable,
-                                   message: "リンク先のファイルがありません。",
-                                   hint: "シンボリックリンクを消すか、ファイルをコンテンツフォルダに置いてください"))
+            let url: URL
+            let isDirectory: Bool
+            // Most names are plain files or folders: one lstat tells all that the looks at the
+            // file system below (the URL's own, fileExists, isSymbolicLink) would.
+            var status = stat()
+            if lstat(folderPath + "/" + name, &status) == 0, status.st_mode & S_IFMT != S_IFLNK {
+                isDirectory = status.st_mode & S_IFMT == S_IFDIR
+                url = folder.appendingPathComponent(name, isDirectory: isDirectory)
+            } else {
+                // Links, and what vanished meanwhile.
+                url = folder.appendingPathComponent(name)
+                var isFolder: ObjCBool = false
+                guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+                    // A link whose target is gone: say so rather than skip the entry silently.
+                    if name.hasSuffix(".md"), (try? fm.destinationOfSymbolicLink(atPath: url.path)) != nil {
+                        diagnostics.append(
+                            Diagnostic(file: path, line: 1, column: 1, code: .fileUnreadable,
+                                       message: "リンク先のファイルがありません。",
+                                       hint: "シンボリックリンクを消すか、ファイルをコンテンツフォルダに置いてください"))
+                    }
+                    continue
                 }
-                continue
+                // Only a symbolic link can lead out of a folder already known to be inside.
+                if isSymbolicLink(url), !isInside(url, root: rootPath) {
+                    diagnostics.append(symlinkDiagnostic(path))
+                    continue
+                }
+                isDirectory = isFolder.boolValue
             }
-            // Only a symbolic link can lead out of a folder already known to be inside.
-            if isSymbolicLink(url), !isInside(url, root: rootPath) {
-                diagnostics.append(symlinkDiagnostic(path))
-                continue
-            }
-            if isDirectory.boolValue {
+            if isDirectory {
                 walk(url, relative: path, rootPath: rootPath, depth: depth + 1, into: &files, role: role,
                      count: &count, limit: limit, diagnostics: &diagnostics)
             } else if name.hasSuffix(".md") {
