@@ -16,7 +16,7 @@ public struct FrontMatter: Sendable {
         // Work on UTF-8 bytes: fences are ASCII, and entries are split by the thousand. Lines
         // are only looked at up to the closing fence; the body is taken whole.
         var text = source.text
-        return text.withUTF8 { bytes in
+        let found: Result<(close: Int, yaml: Range<Int>, body: Int), Diagnostic> = text.withUTF8 { bytes in
             /// The end of the line starting at `start` (its `\n`, or the end of the text).
             func lineEnd(_ start: Int) -> Int {
                 var end = start
@@ -48,12 +48,17 @@ public struct FrontMatter: Sendable {
                         hint: "項目の終わりに --- だけの行を書いてください"))
             }
             let yamlStart = firstEnd + 1
-            let yamlEnd = max(yamlStart, close.start - 1)
-            let bodyStart = min(close.end + 1, bytes.count)
-            return .success(
-                FrontMatter(
-                    yaml: String(decoding: bytes[yamlStart..<yamlEnd], as: UTF8.self), lineOffset: 1,
-                    body: String(decoding: bytes[bodyStart...], as: UTF8.self), bodyFirstLine: close.line + 2))
+            return .success((close.line, yamlStart..<max(yamlStart, close.start - 1), min(close.end + 1, bytes.count)))
+        }
+        // The pieces are cut from the text, which is valid already, at line ends (ASCII), so
+        // they need no decoding again.
+        let utf8 = text.utf8
+        func piece(_ offsets: Range<Int>) -> String {
+            let start = utf8.index(utf8.startIndex, offsetBy: offsets.lowerBound)
+            return String(Substring(utf8[start..<utf8.index(start, offsetBy: offsets.count)]))
+        }
+        return found.map { close, yaml, body in
+            FrontMatter(yaml: piece(yaml), lineOffset: 1, body: piece(body..<utf8.count), bodyFirstLine: close + 2)
         }
     }
 

@@ -66,6 +66,27 @@ import Testing
         }
         #expect(d.code == .frontMatterMissing)
     }
+
+    /// Split at LF bytes, whatever comes before them, and with every edge case of the old
+    /// line table: no body, no line end after the fence, an empty front matter.
+    @Test(arguments: [
+        ("---\na: b\r\n---\nbody", "a: b\r", "body", 4),
+        ("---\na: b\n---", "a: b", "", 4),
+        ("---\n---\n本文", "", "本文", 3),
+        ("---\n\n---\n", "", "", 4),
+        ("--- \t\nあ: い\n... \n\n本文\n", "あ: い", "\n本文\n", 4),
+    ] as [(String, String, String, Int)])
+    func edgeCases(_ c: (String, String, String, Int)) throws {
+        let split = try FrontMatter.split(SourceText(file: "a", text: c.0)).get()
+        #expect(Array(split.yaml.utf8) == Array(c.1.utf8))
+        #expect(Array(split.body.utf8) == Array(c.2.utf8))
+        #expect(split.bodyFirstLine == c.3)
+    }
+
+    @Test(arguments: ["", "---", "---\n", "---\nname: a", "----\n---\n", "---\r\na: b\n---\n", "---\na: b\n---\r\n"])
+    func unsplittable(_ text: String) {
+        #expect(throws: (any Error).self) { try FrontMatter.split(SourceText(file: "a", text: text)).get() }
+    }
 }
 
 @Suite struct ContentFileTests {
