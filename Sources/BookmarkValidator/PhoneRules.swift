@@ -18,8 +18,7 @@ public enum PhoneRules {
 
     public static func parse(_ written: String) -> Result<PhoneNumber, Problem> {
         let display = Normalizer.numeric(written)
-        let separators: Set<Character> = ["-", " ", "(", ")"]
-        let compact = String(display.filter { !separators.contains($0) })
+        let compact = withoutSeparators(display)
 
         if compact.hasPrefix("#") {
             let digits = compact.dropFirst()
@@ -49,6 +48,16 @@ public enum PhoneRules {
     }
 
     private static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    /// The number without `-`, spaces and parentheses; by bytes for ASCII, where a character
+    /// is a byte (CR LF, of two, is no separator either way).
+    static func withoutSeparators(_ display: String) -> String {
+        if Normalizer.isASCII(display) {
+            return String(decoding: display.utf8.filter { ![0x2D, 0x20, 0x28, 0x29].contains($0) }, as: UTF8.self)
+        }
+        let separators: Set<Character> = ["-", " ", "(", ")"]
+        return String(display.filter { !separators.contains($0) })
+    }
 
     /// The reason in Japanese, for `phone-invalid`.
     public static func message(for problem: Problem, written: String) -> String {

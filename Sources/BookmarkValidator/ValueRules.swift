@@ -30,7 +30,7 @@ enum ValueRules {
 
     /// An absolute http(s) URL with a host and no spaces.
     static func isWebURL(_ text: String) -> Bool {
-        guard !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }),
+        guard !hasSpaceOrBracket(text),
             let components = URLComponents(string: text),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.host, !host.isEmpty, text.lowercased().hasPrefix(scheme + "://")
@@ -41,6 +41,15 @@ enum ValueRules {
     /// Read by bytes: any byte of 0x80 or more means a character that is not ASCII, which is
     /// refused, and in ASCII text every character is one byte (CR LF, the exception, is refused
     /// as a space).
+    /// A space, `<`, `>` or `"`: by bytes in ASCII (where CR LF, the one character of two
+    /// bytes, is a space either way), by characters otherwise.
+    private static func hasSpaceOrBracket(_ text: String) -> Bool {
+        guard Normalizer.isASCII(text) else {
+            return text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
+        }
+        return text.utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }
+    }
+
     static func isEmail(_ text: String) -> Bool {
         let forbidden = Array("<>\"(),;:\\[]".utf8)
         let bytes = Array(text.utf8)

@@ -1,4 +1,5 @@
 @testable import BookmarkValidator
+import Foundation
 import PropertyBased
 import Testing
 
@@ -33,6 +34,36 @@ import Testing
     @Test func isEmailAgreesWithCharacters() async {
         await propertyCheck(count: 3000, input: Self.emailCharacter.string(of: 0...10)) { text in
             #expect(ValueRules.isEmail(text) == Self.characterIsEmail(text))
+        }
+    }
+
+    static let urlCharacter = Gen<Character?>.element(of: Array("htps:/.example<>\" \t\r\n\r\nあ\u{301}#?%")).compactMap { $0 }
+
+    /// `isWebURL` as it was written by characters.
+    static func characterIsWebURL(_ text: String) -> Bool {
+        guard !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" }),
+            let components = URLComponents(string: text),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty, text.lowercased().hasPrefix(scheme + "://")
+        else { return false }
+        return true
+    }
+
+    @Test func isWebURLAgreesWithCharacters() async {
+        for text in ["https://example.org/a", "http://x", "https://a b", "https://a\r\n", "https://a<", "https://あ.jp", "https://e\u{301}"] {
+            #expect(ValueRules.isWebURL(text) == Self.characterIsWebURL(text))
+        }
+        await propertyCheck(count: 2000, input: Self.urlCharacter.string(of: 0...16)) { text in
+            #expect(ValueRules.isWebURL("https://" + text) == Self.characterIsWebURL("https://" + text))
+        }
+    }
+
+    static let phoneCharacter = Gen<Character?>.element(of: Array("0123-() \t\r\n\r\n#０ー\u{301}")).compactMap { $0 }
+
+    @Test func phoneSeparatorsAgreeWithCharacters() async {
+        await propertyCheck(count: 2000, input: Self.phoneCharacter.string(of: 0...14)) { text in
+            let separators: Set<Character> = ["-", " ", "(", ")"]
+            #expect(Array(PhoneRules.withoutSeparators(text).utf8) == Array(String(text.filter { !separators.contains($0) }).utf8))
         }
     }
 }
