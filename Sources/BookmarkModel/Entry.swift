@@ -64,10 +64,15 @@ public struct EntryFields: Sendable, Hashable {
     public var name: String
     /// Reading in kana, used for 五十音順 sorting.
     public var kana: String {
-        didSet { kanaSortKey = Gojuon.sortKey(kana) }
+        didSet {
+            kanaSortKey = Gojuon.sortKey(kana)
+            kanaOrder = Gojuon.orderBytes(kanaSortKey)
+        }
     }
     /// `Gojuon.sortKey(kana)`, made once: listings sort the same entries many times.
     public private(set) var kanaSortKey: String
+    /// `kanaSortKey` as bytes that sort as it does (`Gojuon.orderBytes`).
+    public private(set) var kanaOrder: [UInt8]
     public var kind: Kind
     public var area: AreaReference
     public var `operator`: String?
@@ -118,6 +123,7 @@ public struct EntryFields: Sendable, Hashable {
         self.name = name
         self.kana = kana
         self.kanaSortKey = Gojuon.sortKey(kana)
+        self.kanaOrder = Gojuon.orderBytes(kanaSortKey)
         self.kind = kind
         self.area = area
         self.audiences = audiences

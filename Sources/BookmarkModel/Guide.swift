@@ -1,3 +1,5 @@
+import Foundation
+
 /// The whole checked content: what every renderer starts from.
 public struct Guide: Sendable {
     public var site: SiteConfig
@@ -94,9 +96,20 @@ public enum Gojuon {
     /// while sorting 10,000 of them cost more than the comparisons.
     public static func sorted(_ entries: [Entry]) -> [Entry] {
         let order = entries.indices.sorted {
-            let (a, b) = (entries[$0], entries[$1])
-            return a.kanaSortKey != b.kanaSortKey ? a.kanaSortKey < b.kanaSortKey : a.id < b.id
+            let (a, b) = (entries[$0].kanaOrder, entries[$1].kanaOrder)
+            return a != b ? a.lexicographicallyPrecedes(b) : entries[$0].id < entries[$1].id
         }
         return order.map { entries[$0] }
+    }
+
+    /// Bytes whose order is the order of `key` as a String: String's `<` compares the
+    /// scalars of the canonically composed (NFC) forms, and UTF-8 keeps scalar order. A sort
+    /// key is NFC but where a space it dropped stood before a combining mark; that rare key is
+    /// composed first. Comparing bytes instead of Strings made sorting 10,000 entries several
+    /// times faster.
+    public static func orderBytes(_ key: String) -> [UInt8] {
+        let composed = key.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
+            ? key.precomposedStringWithCanonicalMapping : key
+        return Array(composed.utf8)
     }
 }

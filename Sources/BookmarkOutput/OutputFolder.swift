@@ -83,16 +83,22 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// Writes one file below `folder` unless it already holds the same bytes; returns whether
-    /// it wrote. For `bookmark serve`, which updates its own folder in place.
+    /// Writes one file below `folder` unless it already holds the same bytes (a streamed file
+    /// is always written); returns whether it wrote. For `bookmark serve`, which updates its
+    /// own folder in place.
     public static func update(_ file: OutputFile, in folder: String) throws -> Bool {
         guard OutputPath.isSafe(file.path) else {
             throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
         }
-        // Made whole once: it is compared, then written.
-        let contents = try file.contents
-        if FileTree.holds(contents, at: folder + "/" + file.path) { return false }
-        try write(OutputFile(path: file.path, contents: contents), into: folder)
+        switch file.body {
+        case .bytes(let contents):
+            if FileTree.holds(contents, at: folder + "/" + file.path) { return false }
+            try write(file, into: folder)
+        case .streamed:
+            // Tens of megabytes made of every entry (open data): it changes with any edit, and
+            // reading the old copy to compare would cost more than writing the new one.
+            try write(file, into: folder)
+        }
         return true
     }
 

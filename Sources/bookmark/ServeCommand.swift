@@ -105,11 +105,18 @@ struct ServeCommand: AsyncParsableCommand {
         var number = 1
         var lastGood = first.servedVersion
         while !Task.isCancelled {
-            await signal.next()
+            let named = await signal.next()
             try? await Task.sleep(for: Self.settleTime)
-            let current = FileSnapshot(of: folders)
-            guard current != snapshot, !Task.isCancelled else { continue }
-            let changed = current.changedPaths(since: snapshot)
+            guard !Task.isCancelled else { continue }
+            var current = snapshot
+            let changed: [String]
+            if let named {
+                changed = current.refresh(named)
+            } else {
+                current = FileSnapshot(of: folders)
+                changed = current.changedPaths(since: snapshot)
+            }
+            guard !changed.isEmpty else { continue }
             snapshot = current
             number += 1
             printMessage("変更がありました。作り直します…")

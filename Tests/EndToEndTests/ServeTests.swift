@@ -102,6 +102,32 @@ struct ServeTests {
         }
     }
 
+    /// inotify names a new folder, not the files an editor then puts in it; they are seen too,
+    /// and so is a removal.
+    @Test func seesEntriesInANewFolderAndRemovedEntries() throws {
+        try withServer { guide, serve, port in
+            try guide.write("entries/kaede/new/kaede-ibasho.md", FixtureGuide.entry([
+                "name": "かえで 居場所", "kana": "かえでいばしょ", "kind": "ibasho", "area": "kaede",
+            ]))
+            #expect(Self.waitUntil { try LoopbackHTTP.get("/entries/kaede-ibasho/", port: port).status == 200 },
+                    "stderr: \(serve.standardError)")
+            try FileManager.default.removeItem(at: guide.content.appendingPathComponent("entries/kaede"))
+            #expect(Self.waitUntil { try LoopbackHTTP.get("/entries/kaede-ibasho/", port: port).status == 404 },
+                    "stderr: \(serve.standardError)")
+            #expect(try LoopbackHTTP.get(Self.entryPage, port: port).status == 200)
+        }
+    }
+
+    /// Whether `condition` holds within 5 seconds.
+    static func waitUntil(_ condition: () throws -> Bool) -> Bool {
+        let start = Date()
+        while Date().timeIntervalSince(start) < 5 {
+            if (try? condition()) == true { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
     @Test func keepsTheLastGoodSiteAndReportsErrorsToThePage() throws {
         try withServer { guide, serve, port in
             try guide.write("entries/sakura/sakura-soudan.md", FixtureGuide.entry(["name": "こわれた相談室", "phone": "0123-45-678"]))

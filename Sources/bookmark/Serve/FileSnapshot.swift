@@ -8,8 +8,8 @@ import Darwin
 
 /// The size, modification time and inode of every file under some folders, to notice edits.
 ///
-/// `ChangeSignal` says when to look; the snapshot says what changed, so a signal for an
-/// editor's swap file or a save of the same bytes rebuilds nothing. Times are read with
+/// `ChangeSignal` says when and where to look; the snapshot says what changed, so a signal
+/// for an editor's swap file or a save of the same bytes rebuilds nothing. Times are read with
 /// `stat` to the nanosecond (Foundation's dates may round to the second, and an editor can
 /// save twice within one), and the inode catches a file replaced by rename. Names starting
 /// with `.` (editors' swap files, `.git`) are left out. The walk is plain `readdir` + `stat`:
@@ -26,6 +26,32 @@ struct FileSnapshot: Equatable {
 
     init(of folders: [URL]) {
         for folder in folders { walk(folder.standardizedFileURL.path, depth: 0) }
+    }
+
+    /// Looks again at the named paths only (files or folders, as inotify names them) and
+    /// returns those added, removed or changed, with what is under a named folder.
+    mutating func refresh(_ paths: Set<String>) -> [String] {
+        var changed: Set<String> = []
+        for path in paths where !(path.split(separator: "/").last ?? "").hasPrefix(".") {
+            var info = stat()
+            let exists = stat(path, &info) == 0
+            if exists, info.st_mode & S_IFMT == S_IFREG {
+                let stamp = Self.stamp(info)
+                if files.updateValue(stamp, forKey: path) != stamp { changed.insert(path) }
+                continue
+            }
+            // A folder (made, moved or removed) or a file that is gone: compare what is under it.
+            var under = FileSnapshot(of: [])
+            if exists, info.st_mode & S_IFMT == S_IFDIR { under.walk(path, depth: 0) }
+            let prefix = path + "/"
+            for old in files.keys where old == path || old.hasPrefix(prefix) {
+                if under.files[old] == nil { files[old] = nil; changed.insert(old) }
+            }
+            for (new, stamp) in under.files where files.updateValue(stamp, forKey: new) != stamp {
+                changed.insert(new)
+            }
+        }
+        return changed.sorted()
     }
 
     /// Paths added, removed or changed since `earlier`.
