@@ -27,6 +27,10 @@ public struct YAMLNode: Sendable {
     /// A plain `~`, `null` or nothing at all: YAML's way to write "no value".
     public var isNull: Bool {
         if case .scalar(let text, let quoted) = value, !quoted {
+            // Asked for every field read: the length rules most texts out before comparing
+            // (no other text equals these ASCII spellings).
+            let length = text.utf8.count
+            guard length <= 1 || length == 4 else { return false }
             return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
         }
         return false

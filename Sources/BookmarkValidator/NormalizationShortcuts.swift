@@ -45,9 +45,10 @@ enum NormalizationShortcuts {
     /// never with a space.
     static func needsNoTrimming(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        // U+3000 is the last space of Unicode: kana and kanji need no look-up of properties.
         let startsWithSpace = first.isASCII
             ? first == " " || (0x09...0x0D).contains(first.value)
-            : first.properties.isWhitespace
+            : first.value <= 0x3000 && first.properties.isWhitespace
         guard !startsWithSpace else { return false }
         switch last.value {
         case 0x21...0x7E, 0x3001...0x3029, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FE,

@@ -40,6 +40,11 @@ import Testing
         }
     }
 
+    /// `needsNoTrimming` looks up spaces only up to U+3000.
+    @Test func noSpaceAfterIdeographicSpace() {
+        #expect(Self.scalars(where: { $0 > 0x3000 }).allSatisfy { !$0.properties.isWhitespace })
+    }
+
     @Test(arguments: ["あ", "a", " a", "a ", "a\u{0301}", " \u{0301}", "\u{3000}相\u{3000}", "ア\u{3099}", "x\n", "\u{0600}a", "相。"])
     func trimmingShortcutExamples(_ text: String) {
         #expect(Array(Normalizer.trimmed(text).unicodeScalars) == Array(Normalizer.trimmedByCharacters(text).unicodeScalars))
