@@ -1,3 +1,4 @@
+import BookmarkSite
 import CQRencode
 
 /// A QR code as inline SVG, drawn as one path, for a card that points to its web page.
@@ -53,8 +54,8 @@ public struct QRCode: Sendable, Hashable {
     /// Inline SVG scaled by CSS; `label` is read out in place of the picture.
     public func svg(label: String) -> String {
         let side = width + 2 * Self.quietZone
-        let escaped = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;")
+        // By bytes: Foundation's search misses a quote that a combining mark follows.
+        let escaped = HTMLEscaping.escaped(label)
         return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\""
             + " role=\"img\" aria-label=\"\(escaped)\" shape-rendering=\"crispEdges\">"
             + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"

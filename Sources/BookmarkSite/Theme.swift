@@ -39,10 +39,11 @@ public struct Theme: Sendable {
         for source in [templates, overrides].compactMap({ $0 }) {
             for (templateName, text) in try templateFiles(in: source) { sources[templateName] = text }
         }
+        HTMLEscaping.register()
         var library = MustacheLibrary()
         for (templateName, text) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                try library.register(text, named: templateName)
+                try library.register(HTMLEscaping.pragma + "\n" + text, named: templateName)
             } catch {
                 throw Failure.template(name: templateName, problem: "\(error)")
             }

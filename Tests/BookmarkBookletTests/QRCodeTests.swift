@@ -19,7 +19,7 @@ import Testing
         #expect(svg.components(separatedBy: "<path").count == 2)
         #expect(!svg.contains(" id="))
         #expect(svg.contains("viewBox=\"0 0 \(code.width + 4) \(code.width + 4)\""))
-        #expect(svg.contains("aria-label=\"「a」の&lt;ページ>\""))
+        #expect(svg.contains("aria-label=\"「a」の&lt;ページ&gt;\""))
         // Rectangles `M x y h n v1 h-n z`: their lengths add up to the dark modules.
         let runs = code.pathData.split(separator: "M").map { $0.split(separator: "h")[1] }
         let covered = runs.compactMap { Int($0.split(separator: "v")[0]) }.reduce(0, +)
