@@ -51,7 +51,7 @@ enum SearchIndex {
             memo.value(for: entries[index]) { entry in
                 var writer = JSONWriter(forScriptBlock: true)
                 writer.write(record(entry, areaNumbers: areaNumbers))
-                return Part(grams: SearchText.indexGrams(searchableText(entry, guide: guide)).sorted(),
+                return Part(grams: SearchText.indexGrams(searchableText(entry, guide: guide)),
                             record: writer.bytes)
             }
         }

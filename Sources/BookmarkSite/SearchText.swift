@@ -40,7 +40,10 @@ enum SearchText {
                 value -= 0xFEE0
                 if (0x41...0x5A).contains(value) { value += 0x20 }
             case 0x3099, 0x309A: return nil
-            case 0x3001...0x303F, 0x3041...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            case 0x3400...0x4DBF, 0x4E00...0x9FFF:
+                // Unified ideographs have no compatibility mapping and no case.
+                break
+            case 0x3001...0x303F, 0x3041...0x30FF:
                 if scalar.properties.changesWhenNFKCCaseFolded { return nil }
                 if (0x30A1...0x30F6).contains(value) || (0x30FD...0x30FE).contains(value) { value -= 0x60 }
             default: return nil
@@ -70,15 +73,26 @@ enum SearchText {
     /// unigram has 0 as its second half): every bigram of each run, and the last scalar of each
     /// run. A one-letter query finds the bigrams starting with it plus that unigram, so no
     /// other unigram needs storing.
-    static func indexGrams(_ text: String) -> Set<UInt64> {
-        var grams = Set<UInt64>()
-        for run in runs(text) {
-            for index in run.indices {
-                let next = index + 1 < run.count ? UInt64(run[index + 1].value) : 0
-                grams.insert(UInt64(run[index].value) << 32 | next)
+    /// Sorted, each once. Made in one pass over the folded text, without the runs as arrays
+    /// or a set: for 10,000 entries this was a tenth of a build.
+    static func indexGrams(_ text: String) -> [UInt64] {
+        var grams: [UInt64] = []
+        var previous: UInt32?
+        for scalar in fold(text).unicodeScalars {
+            if isSeparator(scalar) {
+                if let last = previous { grams.append(UInt64(last) << 32) }
+                previous = nil
+            } else {
+                if let last = previous { grams.append(UInt64(last) << 32 | UInt64(scalar.value)) }
+                previous = scalar.value
             }
         }
-        return grams
+        if let last = previous { grams.append(UInt64(last) << 32) }
+        grams.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(grams.count)
+        for gram in grams where gram != unique.last { unique.append(gram) }
+        return unique
     }
 
     /// The text of a gram made by `indexGrams`.

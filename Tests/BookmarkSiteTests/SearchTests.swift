@@ -23,8 +23,22 @@ import Testing
         #expect(!grams.contains("口さ"))
     }
 
+    /// Every bigram of each run and each run's last letter, sorted: as the runs define them.
+    @Test func indexGramsAreTheBigramsAndLastLettersOfEachRun() {
+        for text in ["相談窓口（さくら市）・LINE", "ｿｳﾀﾞﾝ　そうだん", "a", "", "、。", "㈱さくら 相 談", "か\u{3099}き"] {
+            var expected = Set<UInt64>()
+            for run in SearchText.runs(text) {
+                for (index, scalar) in run.enumerated() {
+                    let next = index + 1 < run.count ? UInt64(run[index + 1].value) : 0
+                    expected.insert(UInt64(scalar.value) << 32 | next)
+                }
+            }
+            #expect(SearchText.indexGrams(text) == expected.sorted(), "\(text)")
+        }
+    }
+
     @Test func foldingWithoutFoundationAgreesWithNFKC() {
-        for text in ["相談窓口（さくら市）", "ＬＩＮＥで相談", "ｿｳﾀﾞﾝ", "か\u{3099}", "ABC def　ヴ", "㈱さくら", "ゟ"] {
+        for text in ["相談窓口（さくら市）", "ＬＩＮＥで相談", "一丁七万丈三上下不与丐丑且丕世丘丙丞両並", "㐀㐁", "〶〸ゟヿ゛", "ｿｳﾀﾞﾝ", "か\u{3099}", "ABC def　ヴ", "㈱さくら", "ゟ"] {
             let general = text.precomposedStringWithCompatibilityMapping.lowercased()
             let expected = SearchText.fold(general + "\u{FFFF}").dropLast()
             #expect(SearchText.fold(text) == String(expected), "\(text)")
