@@ -8,8 +8,13 @@ public struct SiteConfig: Sendable, Hashable {
     public var staleAfterDays: Int
     /// Where readers report outdated information (https: or mailto:).
     public var corrections: String?
-    public var areas: [Area]
+    public var areas: [Area] {
+        didSet { areaPositions = Self.positions(of: areas) }
+    }
     public var editions: [Edition]
+    /// Where each area id first sits in `areas`: `area(id:)` is asked for every entry on
+    /// many pages, and a national guide has hundreds of areas.
+    private var areaPositions: [String: Int]
 
     public init(
         title: String, baseURL: String, language: String = "ja", theme: String = "default",
@@ -24,9 +29,16 @@ public struct SiteConfig: Sendable, Hashable {
         self.corrections = corrections
         self.areas = areas
         self.editions = editions
+        self.areaPositions = Self.positions(of: areas)
     }
 
-    public func area(id: String) -> Area? { areas.first { $0.id == id } }
+    public func area(id: String) -> Area? { areaPositions[id].map { areas[$0] } }
+
+    private static func positions(of areas: [Area]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        for (position, area) in areas.enumerated() where positions[area.id] == nil { positions[area.id] = position }
+        return positions
+    }
 }
 
 /// A municipality (or part of one) that the guide covers.
