@@ -73,7 +73,17 @@ public struct OutputFolder: Sendable {
         FileTree.remove(staging.path)
         try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         do {
-            try Parallel.forEach(count) { index in try Self.write(try file(index), into: staging.path) }
+            // Files the previous output already holds, byte for byte, are linked from it.
+            let previous = fm.fileExists(atPath: destination.path + "/" + Self.marker) ? destination.path : nil
+            try Parallel.forEach(count) { index in
+                let made = try file(index)
+                if let previous, case .bytes(let contents) = made.body, OutputPath.isSafe(made.path),
+                    FileTree.link(staging.path + "/" + made.path, toSame: previous + "/" + made.path, holding: contents)
+                {
+                    return
+                }
+                try Self.write(made, into: staging.path)
+            }
             let marker = "このフォルダは bookmark が書き出したものです。次のビルドで置き換えられます。\n"
             try FileTree.write(Data(marker.utf8), to: staging.path + "/" + Self.marker)
             try swapIn(staging)

@@ -39,6 +39,33 @@ import Testing
         #expect(siblings == ["output"])
     }
 
+    func inode(_ path: String) throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: destination.appendingPathComponent(path).path)
+        return try #require(attributes[.systemFileNumber] as? UInt64)
+    }
+
+    /// An unchanged file is the previous output's file under a second name, never a link or a
+    /// file someone put in its place.
+    @Test func unchangedFilesAreSharedWithThePreviousOutput() throws {
+        let folder = OutputFolder(destination: destination)
+        try folder.replace(with: [OutputFile(path: "a/same.html", text: "同じ"), OutputFile(path: "a/other.html", text: "前"),
+                                  OutputFile(path: "b/planted.html", text: "本物")])
+        let same = try inode("a/same.html")
+        let other = try inode("a/other.html")
+        let planted = destination.appendingPathComponent("b/planted.html")
+        try FileManager.default.removeItem(at: planted)
+        try FileManager.default.createSymbolicLink(atPath: planted.path, withDestinationPath: "/etc/hostname")
+
+        try folder.replace(with: [OutputFile(path: "a/same.html", text: "同じ"), OutputFile(path: "a/other.html", text: "後"),
+                                  OutputFile(path: "b/planted.html", text: "本物")])
+        #expect(try inode("a/same.html") == same)
+        #expect(try inode("a/other.html") != other)
+        #expect(read("a/other.html") == "後")
+        let kind = try FileManager.default.attributesOfItem(atPath: planted.path)[.type] as? FileAttributeType
+        #expect(kind == .typeRegular, "a symbolic link in the previous output is not carried over")
+        #expect(read("b/planted.html") == "本物")
+    }
+
     @Test func aFailingWriteLeavesTheOldOutput() throws {
         let folder = OutputFolder(destination: destination)
         try folder.replace(with: [OutputFile(path: "index.html", text: "old")])
