@@ -79,7 +79,9 @@ public enum FileTree {
             guard got > 0 else { break }
             filled += got
         }
-        return filled == contents.count && contents.elementsEqual(buffer[..<filled])
+        guard filled == contents.count else { return false }
+        guard filled > 0 else { return true }
+        return contents.withUnsafeBytes { old in buffer.withUnsafeBytes { memcmp(old.baseAddress!, $0.baseAddress!, filled) == 0 } }
     }
 
     /// Makes `path` a second name of `existing` when that is a regular file holding exactly

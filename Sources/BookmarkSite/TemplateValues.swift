@@ -11,7 +11,11 @@ public struct TemplateValues {
         set {
             switch newValue {
             case nil: dictionary[key] = nil
-            case let text as String where text.isEmpty: dictionary[key] = nil
+            case let text as String: dictionary[key] = text.isEmpty ? nil : text
+            // The list types values hold, before the general one: casting a list of
+            // thousands of items to [Any] converts every item.
+            case let list as [String]: dictionary[key] = list.isEmpty ? nil : list
+            case let list as [[String: Any]]: dictionary[key] = list.isEmpty ? nil : list
             case let list as [Any] where list.isEmpty: dictionary[key] = nil
             default: dictionary[key] = newValue
             }
