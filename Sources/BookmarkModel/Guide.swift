@@ -95,11 +95,19 @@ public enum Gojuon {
     /// Sorts positions rather than entries: an entry is a large value, and moving it around
     /// while sorting 10,000 of them cost more than the comparisons.
     public static func sorted(_ entries: [Entry]) -> [Entry] {
+        let keys = entries.map(\.kanaOrder)
         let order = entries.indices.sorted {
-            let (a, b) = (entries[$0].kanaOrder, entries[$1].kanaOrder)
-            return a != b ? a.lexicographicallyPrecedes(b) : entries[$0].id < entries[$1].id
+            let order = compareBytes(keys[$0], keys[$1])
+            return order != 0 ? order < 0 : entries[$0].id < entries[$1].id
         }
         return order.map { entries[$0] }
+    }
+
+    /// Negative, zero or positive as `a` sorts before, with or after `b`, byte by byte.
+    public static func compareBytes(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let common = min(a.count, b.count)
+        let order = a.withUnsafeBytes { a in b.withUnsafeBytes { b in common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common) } }
+        return order != 0 ? Int(order) : a.count - b.count
     }
 
     /// Bytes whose order is the order of `key` as a String: String's `<` compares the

@@ -30,15 +30,24 @@ public enum FileTree {
 
     /// Writes a file's bytes, whole or as they are streamed, to `path`, making missing parent
     /// folders (`mkdir -p`).
-    public static func write(_ body: OutputFile.Body, to path: String) throws {
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    ///
+    /// `inPlace` writes over an existing file's bytes and cuts it to length afterwards,
+    /// instead of emptying it first: emptying frees every block (trimmed at once on a file
+    /// system mounted with `discard`) only for the same number to be allocated again. For
+    /// `bookmark serve`, which rewrites tens of megabytes of open data after each edit, that
+    /// was 39 ms against 11 ms for 23 MB here.
+    public static func write(_ body: OutputFile.Body, to path: String, inPlace: Bool = false) throws {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (inPlace ? 0 : O_TRUNC)
+        var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == ENOENT {
             try makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(path, flags, 0o644)
         }
         guard descriptor >= 0 else { throw Failure.io(path: path, errno: errno) }
         defer { close(descriptor) }
+        var total = 0
         let writeAll = { (buffer: UnsafeRawBufferPointer) throws in
+            total += buffer.count
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -53,6 +62,7 @@ public enum FileTree {
         case .bytes(let contents): try contents.withUnsafeBytes(writeAll)
         case .streamed(let stream): try stream.produce(writeAll)
         }
+        if inPlace, ftruncate(descriptor, off_t(total)) != 0 { throw Failure.io(path: path, errno: errno) }
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {

@@ -100,14 +100,13 @@ public struct OutputFolder: Sendable {
         guard OutputPath.isSafe(file.path) else {
             throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
         }
-        switch file.body {
-        case .bytes(let contents):
-            if FileTree.holds(contents, at: folder + "/" + file.path) { return false }
-            try write(file, into: folder)
-        case .streamed:
-            // Tens of megabytes made of every entry (open data): it changes with any edit, and
-            // reading the old copy to compare would cost more than writing the new one.
-            try write(file, into: folder)
+        // A streamed file (open data, tens of megabytes made of every entry) changes with any
+        // edit, and reading the old copy to compare would cost more than writing the new one.
+        if case .bytes(let contents) = file.body, FileTree.holds(contents, at: folder + "/" + file.path) { return false }
+        do {
+            try FileTree.write(file.body, to: folder + "/" + file.path, inPlace: true)
+        } catch {
+            throw Failure.io("「\(file.path)」を書けませんでした: \(error)")
         }
         return true
     }

@@ -82,7 +82,7 @@ enum OpenData {
     /// One entry as a JSON object and as a CSV line, made once per entry (see `SiteMemory`).
     struct Row {
         var json: [UInt8]
-        var csv: String
+        var csv: [UInt8]
     }
 
     /// Positions in `columns`, in the order JSON objects list their keys (sorted, as everywhere).
@@ -107,7 +107,7 @@ enum OpenData {
 
     static func row(_ entry: Entry, guide: Guide) -> Row {
         let values = values(entry, guide: guide)
-        return Row(json: jsonObject(values), csv: csvLine(values))
+        return Row(json: jsonObject(values), csv: Array(csvLine(values).utf8))
     }
 
     /// `{"base_url": …, "columns": […], "entries": [{…}], "title": …}` (keys sorted, as
@@ -122,11 +122,10 @@ enum OpenData {
             head.write(columns)
             head.bytes.append(contentsOf: #","entries":["#.utf8)
             try head.bytes.withUnsafeBytes(emit)
-            try emitInChunks(entries.count, emit) { index in
+            try emitInChunks(entries.count, separator: UInt8(ascii: ","), emit) { index in
                 let entry = entries[index]
-                let object = memo.map { $0.value(for: entry) { row($0, guide: guide) }.json }
+                return memo.map { $0.value(for: entry) { row($0, guide: guide) }.json }
                     ?? jsonObject(values(entry, guide: guide))
-                return index > 0 ? [UInt8(ascii: ",")] + object : object
             }
             var tail = JSONWriter(forScriptBlock: false)
             tail.bytes.append(contentsOf: #"],"title":"#.utf8)
@@ -141,28 +140,35 @@ enum OpenData {
     static func csv(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) -> ByteStream {
         ByteStream { emit in
             try Array((CSVText.byteOrderMark + CSVText.line(columns)).utf8).withUnsafeBytes(emit)
-            try emitInChunks(entries.count, emit) { index in
+            try emitInChunks(entries.count, separator: nil, emit) { index in
                 let entry = entries[index]
-                let line = memo.map { $0.value(for: entry) { row($0, guide: guide) }.csv }
-                    ?? csvLine(values(entry, guide: guide))
-                return Array(line.utf8)
+                return memo.map { $0.value(for: entry) { row($0, guide: guide) }.csv }
+                    ?? Array(csvLine(values(entry, guide: guide)).utf8)
             }
         }
     }
 
-    /// Emits the parts of items 0..<count in order, made on every core a chunk at a time, so
-    /// only one chunk is ever in memory.
+    /// Emits the parts of items 0..<count in order (with `separator` between them), made on
+    /// every core a chunk at a time, gathered into writes of about a megabyte: only one chunk
+    /// is ever in memory, and parts kept by a memo are not copied but once, into the buffer.
     private static func emitInChunks(
-        _ count: Int, _ emit: (UnsafeRawBufferPointer) throws -> Void, part: (Int) -> [UInt8]
+        _ count: Int, separator: UInt8?, _ emit: (UnsafeRawBufferPointer) throws -> Void, part: (Int) -> [UInt8]
     ) throws {
         let chunkSize = 512
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20 + 1 << 16)
         for start in stride(from: 0, to: count, by: chunkSize) {
             let parts = try Parallel.map(min(chunkSize, count - start)) { part(start + $0) }
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-            for part in parts { chunk += part }
-            try chunk.withUnsafeBytes(emit)
+            for (offset, part) in parts.enumerated() {
+                if let separator, start + offset > 0 { buffer.append(separator) }
+                buffer.append(contentsOf: part)
+                if buffer.count >= 1 << 20 {
+                    try buffer.withUnsafeBytes(emit)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
         }
+        try buffer.withUnsafeBytes(emit)
     }
 
     static func cell(_ value: Any?) -> String {

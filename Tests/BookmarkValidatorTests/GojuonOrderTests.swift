@@ -16,6 +16,8 @@ import Testing
             let (bytesA, bytesB) = (Gojuon.orderBytes(keyA), Gojuon.orderBytes(keyB))
             #expect(bytesA.lexicographicallyPrecedes(bytesB) == (keyA < keyB), "\(Array(keyA.unicodeScalars)) \(Array(keyB.unicodeScalars))")
             #expect((bytesA == bytesB) == (keyA == keyB))
+            #expect((Gojuon.compareBytes(bytesA, bytesB) < 0) == (keyA < keyB))
+            #expect((Gojuon.compareBytes(bytesA, bytesB) == 0) == (keyA == keyB))
         }
     }
 }
