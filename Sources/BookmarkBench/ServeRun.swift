@@ -32,8 +32,10 @@ struct ServeRun {
             // Waits so the edits are separate saves, as an editor makes them.
             Thread.sleep(forTimeInterval: 0.5)
             let edited = original.replacingOccurrences(of: "\nname: ", with: "\nname: 改\(edit) ")
-            let start = DispatchTime.now().uptimeNanoseconds
+            // Saved as editors save: a new file renamed over the old one. The clock starts when
+            // the save is done.
             try edited.write(to: entry, atomically: true, encoding: .utf8)
+            let start = DispatchTime.now().uptimeNanoseconds
             guard let line = lines.wait(for: "作り直しました", timeout: 120) else { break }
             run.fromSave.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             // 作り直しました（0.12 秒、123 ms）

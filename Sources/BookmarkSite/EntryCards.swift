@@ -30,7 +30,9 @@ struct EntryCards: @unchecked Sendable {
     private let listLines: [String: [String: Any]]
     private let sheetLines: [String: [String: Any]]
 
-    init(listing: Listing, theme: Theme, memory: SiteMemory? = nil) throws {
+    /// - Parameter changed: with `memory`, the entries that differ from the build it remembers
+    ///   (`SiteMemory.changes`): only their items are made again, the others are the memory's.
+    init(listing: Listing, theme: Theme, memory: SiteMemory? = nil, changed: [Entry]? = nil) throws {
         let guide = listing.guide
         let entries = listing.entries
         // Entries are picked by position, never copied: an entry is a large value, and copies of
@@ -39,7 +41,20 @@ struct EntryCards: @unchecked Sendable {
         let onHome = entries.indices.filter { entries[$0].isAllDay || entries[$0].area == .nationwide }
         let local = entries.indices.filter { entries[$0].area != .nationwide }
         let nationwide = entries.indices.filter { entries[$0].area == .nationwide }
+        let changedIDs = changed.map { Set($0.map(\.id)) }
         let items = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
+            if let memo, let changedIDs {
+                // After an edit only the edited entries can differ from what the memo keeps (an
+                // item of an entry no longer listed here may stay in it, and is never asked for).
+                var values = memo.values()
+                for position in positions {
+                    let id = entries[position].id
+                    if changedIDs.contains(id) || values[id] == nil {
+                        values[id] = try memo.value(for: entries[position], make: make)
+                    }
+                }
+                return values
+            }
             let made = try Parallel.map(positions.count) { try memo.value(for: entries[positions[$0]], make: make) }
             return Dictionary(uniqueKeysWithValues: zip(positions.map { entries[$0].id }, made))
         }

@@ -20,6 +20,11 @@ final class EntryMemo<Value>: @unchecked Sendable {
         return value
     }
 
+    /// Every kept value by id, as it is.
+    func values() -> [String: Value] {
+        lock.withLock { kept.mapValues(\.value) }
+    }
+
     func forget() {
         lock.lock()
         kept = [:]

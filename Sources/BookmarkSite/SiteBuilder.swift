@@ -54,7 +54,7 @@ public struct SiteBuilder: Sendable {
     /// `SiteMemory`).
     public func pages(memory: SiteMemory?) throws -> (pages: [SitePage], changed: [Entry]?) {
         let changed = memory?.changes(to: guide, listing: listing)
-        let cards = try EntryCards(listing: listing, theme: theme, memory: memory)
+        let cards = try EntryCards(listing: listing, theme: theme, memory: memory, changed: changed)
         let all = try allPages(cards: cards, memory: memory)
         guard let changed else { return (all, nil) }
         let affected = affectedPaths(by: changed)

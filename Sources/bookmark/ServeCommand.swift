@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// How long after a change signal the folders are looked at: an editor's save is often a
     /// write to a temporary file and a rename, and both should be in the same rebuild.
-    static let settleTime = Duration.milliseconds(20)
+    static let settleTime = Duration.milliseconds(5)
 
     func validate() throws {
         guard (0...65535).contains(port) else {
