@@ -57,6 +57,8 @@ import Testing
         #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVText.field("1行目\n2行目") == "\"1行目\n2行目\"")
         #expect(CSVText.field("-1") == "'-1")
+        // A quote with a combining mark after it is still a quote to a CSV reader.
+        #expect(CSVText.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
         #expect(CSVText.document([["a", "b"]]) == "\u{FEFF}a,b\r\n")
     }
 }
