@@ -27,7 +27,7 @@ enum EntryContext {
 
     /// Every field of an entry page.
     static func full(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
-        var values = TemplateValues(summary(entry, root: root, guide: guide))
+        var values = TemplateValues(adding: summary(entry, root: root, guide: guide))
         values["kana"] = entry.kana
         values["kindHref"] = "\(root)kinds/\(entry.kind.rawValue)/index.html"
         values["areaHref"] = entry.area.areaID.map { "\(root)areas/\($0)/index.html" }

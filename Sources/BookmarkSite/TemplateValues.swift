@@ -22,6 +22,29 @@ public struct TemplateValues {
         }
     }
 
+    /// The common kinds of value, set without asking what they are: the general setter
+    /// below casts a value to one type after another, and contexts of 10,000 entries set a
+    /// few hundred thousand of them.
+    public subscript(key: String) -> String? {
+        get { dictionary[key] as? String }
+        set { dictionary[key] = newValue.flatMap { $0.isEmpty ? nil : $0 } }
+    }
+
+    public subscript(key: String) -> [String] {
+        get { dictionary[key] as? [String] ?? [] }
+        set { dictionary[key] = newValue.isEmpty ? nil : newValue }
+    }
+
+    public subscript(key: String) -> Bool {
+        get { dictionary[key] as? Bool ?? false }
+        set { dictionary[key] = newValue }
+    }
+
+    /// Values another `TemplateValues` made (already without empty ones), to add to.
+    public init(adding values: [String: Any]) {
+        dictionary = values
+    }
+
     public init(_ values: [String: Any?] = [:]) {
         for (key, value) in values { self[key] = value }
     }
