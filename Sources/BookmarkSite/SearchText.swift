@@ -44,7 +44,7 @@ enum SearchText {
                 // Unified ideographs have no compatibility mapping and no case.
                 break
             case 0x3001...0x303F, 0x3041...0x30FF:
-                if scalar.properties.changesWhenNFKCCaseFolded { return nil }
+                if kanaBlockChangesWhenFolded[Int(value - 0x3000)] { return nil }
                 if (0x30A1...0x30F6).contains(value) || (0x30FD...0x30FE).contains(value) { value -= 0x60 }
             default: return nil
             }
@@ -120,6 +120,21 @@ enum SearchText {
     /// Whitespace, P* (punctuation), S* (symbols), C* (control, format): the JS side uses
     /// `/[\s\p{P}\p{S}\p{C}]/u`.
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 ? basicPlaneSeparators[Int(scalar.value)] : looksUpSeparator(scalar)
+    }
+
+    /// `isSeparator` of every scalar of the Basic Multilingual Plane, asked once: a property
+    /// lookup per letter of every entry was a twentieth of a build.
+    private static let basicPlaneSeparators: [Bool] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(looksUpSeparator) ?? true
+    }
+
+    /// `changesWhenNFKCCaseFolded` for U+3000…U+30FF (CJK punctuation, kana), asked once.
+    private static let kanaBlockChangesWhenFolded: [Bool] = (0x3000...0x30FF).map { value in
+        Unicode.Scalar(UInt32(value))!.properties.changesWhenNFKCCaseFolded
+    }
+
+    private static func looksUpSeparator(_ scalar: Unicode.Scalar) -> Bool {
         // Letters and digits of most Japanese text, without a property lookup per scalar.
         switch scalar.value {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x3041...0x3096, 0x30A1...0x30FA, 0x30FC...0x30FF,
