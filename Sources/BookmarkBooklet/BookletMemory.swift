@@ -1,28 +1,25 @@
 import BookmarkModel
+import BookmarkSite
 import Foundation
 
 /// Each entry's booklet card, kept between builds by `bookmark serve`: after one edit only
 /// that entry's card is made again (its values, QR code and HTML), not the thousand others of
-/// the edition.
+/// the edition. One memo per body length, which the paper size sets.
 public final class BookletMemory: @unchecked Sendable {
-    private struct Key: Hashable {
-        var id: String
-        var bodyLimit: Int
-    }
-
     private let lock = NSLock()
-    private var cards: [Key: (entry: Entry, item: [String: Any])] = [:]
+    private var cards: [Int: EntryMemo<[String: Any]>] = [:]
 
     public init() {}
 
-    /// The kept card of `entry` with bodies cut at `bodyLimit` (it depends on the paper), or
-    /// a new one from `make` (which is kept).
+    /// The kept card of `entry` with bodies cut at `bodyLimit`, or a new one from `make`.
     func card(_ entry: Entry, bodyLimit: Int, make: (Entry) throws -> [String: Any]) rethrows -> [String: Any] {
-        let key = Key(id: entry.id, bodyLimit: bodyLimit)
-        if let kept = lock.withLock({ cards[key] }), kept.entry == entry { return kept.item }
-        let item = try make(entry)
-        lock.withLock { cards[key] = (entry, item) }
-        return item
+        let memo = lock.withLock {
+            if let memo = cards[bodyLimit] { return memo }
+            let memo = EntryMemo<[String: Any]>()
+            cards[bodyLimit] = memo
+            return memo
+        }
+        return try memo.value(for: entry, make: make)
     }
 
     /// Forgets every card, e.g. after a template changed.

@@ -21,10 +21,6 @@ public struct OutputFile: Sendable {
         self.init(path: path, contents: Data(text.utf8))
     }
 
-    public init(path: String, stream: ByteStream) {
-        self.init(path: path, body: .streamed(stream))
-    }
-
     public init(path: String, body: Body) {
         self.path = path
         self.body = body

@@ -75,15 +75,7 @@ public struct OutputFolder: Sendable {
         do {
             // Files the previous output already holds, byte for byte, are linked from it.
             let previous = fm.fileExists(atPath: destination.path + "/" + Self.marker) ? destination.path : nil
-            try Parallel.forEach(count) { index in
-                let made = try file(index)
-                if let previous, case .bytes(let contents) = made.body, OutputPath.isSafe(made.path),
-                    FileTree.link(staging.path + "/" + made.path, toSame: previous + "/" + made.path, holding: contents)
-                {
-                    return
-                }
-                try Self.write(made, into: staging.path)
-            }
+            try Parallel.forEach(count) { index in try Self.write(try file(index), into: staging.path, linkingFrom: previous) }
             let marker = "このフォルダは bookmark が書き出したものです。次のビルドで置き換えられます。\n"
             try FileTree.write(Data(marker.utf8), to: staging.path + "/" + Self.marker)
             try swapIn(staging)
@@ -97,29 +89,41 @@ public struct OutputFolder: Sendable {
     /// is always written); returns whether it wrote. For `bookmark serve`, which updates its
     /// own folder in place.
     public static func update(_ file: OutputFile, in folder: String) throws -> Bool {
-        guard OutputPath.isSafe(file.path) else {
-            throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
-        }
+        try checkPath(file)
         // A streamed file (open data, tens of megabytes made of every entry) changes with any
         // edit, and reading the old copy to compare would cost more than writing the new one.
         if case .bytes(let contents) = file.body, FileTree.holds(contents, at: folder + "/" + file.path) { return false }
-        do {
-            try FileTree.write(file.body, to: folder + "/" + file.path, inPlace: true)
-        } catch {
-            throw Failure.io("「\(file.path)」を書けませんでした: \(error)")
-        }
+        try writeChecked(file, into: folder, linkingFrom: nil, inPlace: true)
         return true
     }
 
-    /// Writes one file below `folder`, after checking its path stays inside.
-    public static func write(_ file: OutputFile, into folder: String) throws {
-        guard OutputPath.isSafe(file.path) else {
-            throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
+    /// Writes one file below `folder`, after checking its path stays inside; as a second name
+    /// of the file of the same path under `previous` when that holds the same bytes (see
+    /// `FileTree.link`).
+    public static func write(_ file: OutputFile, into folder: String, linkingFrom previous: String? = nil) throws {
+        try checkPath(file)
+        try writeChecked(file, into: folder, linkingFrom: previous, inPlace: false)
+    }
+
+    /// `inPlace`: over an existing file's bytes (see `FileTree.write`).
+    private static func writeChecked(_ file: OutputFile, into folder: String, linkingFrom previous: String?,
+                                     inPlace: Bool) throws {
+        let path = folder + "/" + file.path
+        if let previous, case .bytes(let contents) = file.body,
+            FileTree.link(path, toSame: previous + "/" + file.path, holding: contents)
+        {
+            return
         }
         do {
-            try FileTree.write(file.body, to: folder + "/" + file.path)
+            try FileTree.write(file.body, to: path, inPlace: inPlace)
         } catch {
             throw Failure.io("「\(file.path)」を書けませんでした: \(error)")
+        }
+    }
+
+    private static func checkPath(_ file: OutputFile) throws {
+        guard OutputPath.isSafe(file.path) else {
+            throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
         }
     }
 

@@ -3,12 +3,14 @@ import Foundation
 
 /// Values made from one entry, kept between builds by `bookmark serve`: an entry equal to the
 /// one a value was made from gets the kept value, so after an edit only the edited entry's
-/// list items, search record and open-data row are made again.
-final class EntryMemo<Value>: @unchecked Sendable {
+/// list items, search record and open-data row (and booklet card) are made again.
+public final class EntryMemo<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var kept: [String: (entry: Entry, value: Value)] = [:]
 
-    func value(for entry: Entry, make: (Entry) throws -> Value) rethrows -> Value {
+    public init() {}
+
+    public func value(for entry: Entry, make: (Entry) throws -> Value) rethrows -> Value {
         lock.lock()
         let found = kept[entry.id]
         lock.unlock()
@@ -25,7 +27,7 @@ final class EntryMemo<Value>: @unchecked Sendable {
         lock.withLock { kept.mapValues(\.value) }
     }
 
-    func forget() {
+    public func forget() {
         lock.lock()
         kept = [:]
         lock.unlock()

@@ -14,7 +14,7 @@ import Darwin
 /// save twice within one), and the inode catches a file replaced by rename. Names starting
 /// with `.` (editors' swap files, `.git`) are left out. The walk is plain `readdir` + `stat`:
 /// a 10,000-entry guide is looked at in about 10 ms.
-struct FileSnapshot: Equatable {
+struct FileSnapshot {
     struct Stamp: Equatable {
         var size: Int64
         var seconds: Int

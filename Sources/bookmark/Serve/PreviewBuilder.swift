@@ -39,9 +39,7 @@ struct PreviewBuilder: @unchecked Sendable {
     func build(number: Int, lastGoodVersion: String?, changed: [String]? = nil) async -> PreviewState {
         let entries = options.contentURL.standardizedFileURL.path + "/entries/"
         if changed?.allSatisfy({ $0.hasPrefix(entries) }) != true {
-            memory.forget()
-            bookletMemory.forget()
-            checker.forget()
+            forgetLastBuild()
         }
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread {
@@ -58,6 +56,13 @@ struct PreviewBuilder: @unchecked Sendable {
             return home + neighbors
         })
         return entries.contains { $0.area == .nationwide || areas.contains($0.area.areaID ?? "") }
+    }
+
+    /// The next build checks and renders everything.
+    private func forgetLastBuild() {
+        memory.forget()
+        bookletMemory.forget()
+        checker.forget()
     }
 
     private func buildNow(number: Int, lastGoodVersion: String?, changed: [String]?) -> PreviewState {
@@ -85,8 +90,7 @@ struct PreviewBuilder: @unchecked Sendable {
             }
             return .built(version: "\(runID)-\(number)")
         } catch {
-            memory.forget()
-            bookletMemory.forget()
+            forgetLastBuild()
             printMessage("サイトを作れませんでした: \(error)")
             let problem = OverlayProblem(
                 location: options.themesURL.path, severity: Severity.error.japaneseLabel, code: "build-failed",
