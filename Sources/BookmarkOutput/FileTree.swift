@@ -36,8 +36,11 @@ public enum FileTree {
     /// system mounted with `discard`) only for the same number to be allocated again. For
     /// `bookmark serve`, which rewrites tens of megabytes of open data after each edit, that
     /// was 39 ms against 11 ms for 23 MB here.
-    public static func write(_ body: OutputFile.Body, to path: String, inPlace: Bool = false) throws {
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (inPlace ? 0 : O_TRUNC)
+    ///
+    /// `exclusive` makes a new file and fails if anything is at `path`, a link included.
+    public static func write(_ body: OutputFile.Body, to path: String, inPlace: Bool = false,
+                             exclusive: Bool = false) throws {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (inPlace ? 0 : O_TRUNC) | (exclusive ? O_EXCL | O_NOFOLLOW : 0)
         var descriptor = open(path, flags, 0o644)
         if descriptor < 0, errno == ENOENT {
             try makeFolders(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
@@ -100,13 +103,37 @@ public enum FileTree {
     /// inode or blocks, and removing the previous output frees nothing (ext4 mounted with
     /// `discard` trims every freed block). `link` does not follow symbolic links, and only a
     /// regular file is linked.
-    public static func link(_ path: String, toSame existing: String, holding contents: Data) -> Bool {
+    public static func link(_ path: String, toSame existing: String, holding contents: Data,
+                            replacing: Bool = false) -> Bool {
         guard holds(contents, at: existing) else { return false }
+        if replacing { clear(path) }
         if systemLink(existing, path) == 0 { return true }
         guard errno == ENOENT, let slash = path.lastIndex(of: "/"),
             (try? makeFolders(String(path[..<slash]))) != nil
         else { return false }
         return systemLink(existing, path) == 0
+    }
+
+    /// Writes a file's bytes to `path` in a folder an older build left (a spare, see
+    /// `OutputFolder.replace`), whatever it holds there: never through an existing file,
+    /// which may be the live output's file under a second name (see `link`), but as a new
+    /// file in its place. Only a streamed file with no second name is written over, since
+    /// open data is tens of megabytes (see `write(_:to:inPlace:)`).
+    public static func replace(_ path: String, with body: OutputFile.Body) throws {
+        if case .streamed = body {
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 {
+                try write(body, to: path, inPlace: true)
+                return
+            }
+        }
+        clear(path)
+        try write(body, to: path, exclusive: true)
+    }
+
+    /// Removes whatever is at `path`, file, link or folder.
+    private static func clear(_ path: String) {
+        if unlink(path) != 0, errno == EISDIR || errno == EPERM { removeFolder(path) }
     }
 
     private static func systemLink(_ existing: String, _ path: String) -> Int32 {
@@ -124,6 +151,51 @@ public enum FileTree {
         guard errno == ENOENT, let slash = path.lastIndex(of: "/") else { throw Failure.io(path: path, errno: errno) }
         try makeFolders(String(path[..<slash]))
         if mkdir(path, 0o755) != 0, errno != EEXIST { throw Failure.io(path: path, errno: errno) }
+    }
+
+    /// Removes from the folder `root` everything but the files at `files` (relative paths)
+    /// and the folders on their way: files of other builds, and anything that is neither a
+    /// regular file nor a folder. What is left holds no symbolic link, so writing below
+    /// `root` stays below it.
+    public static func removeStrays(in root: String, keeping files: Set<String>) {
+        var folders: Set<String> = [""]
+        for file in files {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
+        }
+        removeStrays(in: root, relative: "", files: files, folders: folders)
+    }
+
+    private static func removeStrays(in root: String, relative: String, files: Set<String>, folders: Set<String>) {
+        let path = relative.isEmpty ? root : root + "/" + relative
+        guard let folder = opendir(path) else { return }
+        defer { closedir(folder) }
+        let descriptor = dirfd(folder)
+        var subfolders: [String] = []
+        while let item = readdir(folder) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            let child = relative.isEmpty ? name : relative + "/" + name
+            var type = item.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                type = info.st_mode & S_IFMT == S_IFDIR ? UInt8(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? UInt8(DT_REG) : 0
+            }
+            if type == UInt8(DT_DIR) {
+                if folders.contains(child) { subfolders.append(child) } else { removeFolder(root + "/" + child) }
+            } else if type != UInt8(DT_REG) || !files.contains(child) {
+                unlinkat(descriptor, name, 0)
+            }
+        }
+        for subfolder in subfolders {
+            removeStrays(in: root, relative: subfolder, files: files, folders: folders)
+        }
     }
 
     /// Removes a file or a whole folder; symbolic links are removed, never followed.

@@ -37,7 +37,7 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
         }
         // Pages are rendered as they are written, on every core, so the site is never whole in memory.
         try StageTimer.measure("write") {
-            try folder.replace(count: pages.count) { try pages[$0].file() }
+            try folder.replace(paths: pages.map(\.path)) { try pages[$0].file() }
         }
         return pages.count
     } catch {

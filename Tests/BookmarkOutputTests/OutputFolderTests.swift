@@ -35,8 +35,55 @@ import Testing
         #expect(read("index.html") == "二")
         #expect(read("old/only.html") == nil, "files of the previous build do not linger")
         #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent(OutputFolder.marker).path))
-        let siblings = try FileManager.default.contentsOfDirectory(atPath: root.path)
-        #expect(siblings == ["output"])
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
+        #expect(siblings == [".output.spare", "output"], "the previous build is kept for the next to write over")
+    }
+
+    func inode(at url: URL) throws -> UInt64 {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    /// A rebuild writes over the spare (the build before the last): what it holds is checked
+    /// file by file, whatever was left or put there, and the live output is never written
+    /// through a file it shares with the spare.
+    @Test func aRebuildWritesOverTheSpareWithoutTouchingTheOutput() throws {
+        let fm = FileManager.default
+        let folder = OutputFolder(destination: destination)
+        let first = [OutputFile(path: "a/same.html", text: "同じ"), OutputFile(path: "a/changing.html", text: "一"),
+                     OutputFile(path: "gone/x.html", text: "x"), OutputFile(path: "turns/folder", text: "file")]
+        try folder.replace(with: first)
+        try folder.replace(with: first)  // the spare now shares every file with the output
+        let spare = folder.spare
+        #expect(try inode(at: spare.appendingPathComponent("a/same.html")) == inode("a/same.html"))
+        // What a person or a killed tool might leave in the spare.
+        try Data("stray".utf8).write(to: spare.appendingPathComponent("stray.html"))
+        try fm.createSymbolicLink(atPath: spare.appendingPathComponent("a/link").path, withDestinationPath: root.path)
+        try fm.removeItem(at: spare.appendingPathComponent("a/same.html"))
+        try fm.createSymbolicLink(atPath: spare.appendingPathComponent("a/same.html").path,
+                                  withDestinationPath: destination.appendingPathComponent("a/same.html").path)
+
+        let second = [OutputFile(path: "a/same.html", text: "同じ"), OutputFile(path: "a/changing.html", text: "二"),
+                      OutputFile(path: "turns/folder/index.html", text: "folder"), OutputFile(path: "new/y.html", text: "y")]
+        let liveBefore = try inode("a/changing.html")
+        try folder.replace(with: second)
+        #expect(read("a/same.html") == "同じ")
+        #expect(read("a/changing.html") == "二")
+        #expect(read("turns/folder/index.html") == "folder")
+        #expect(read("new/y.html") == "y")
+        let files = fm.enumerator(atPath: destination.path)!.compactMap { $0 as? String }
+            .filter { (try? fm.attributesOfItem(atPath: destination.appendingPathComponent($0).path)[.type]
+                as? FileAttributeType) != .typeDirectory }.sorted()
+        #expect(files == [OutputFolder.marker, "a/changing.html", "a/same.html", "new/y.html", "turns/folder/index.html"])
+        let kind = try fm.attributesOfItem(atPath: destination.appendingPathComponent("a/same.html").path)[.type]
+        #expect(kind as? FileAttributeType == .typeRegular, "a link left in the spare is not carried over")
+        // The output before this build is the spare now, as it was.
+        #expect(try inode(at: spare.appendingPathComponent("a/changing.html")) == liveBefore)
+        #expect(try String(contentsOf: spare.appendingPathComponent("a/changing.html"), encoding: .utf8) == "一")
+        #expect(try String(contentsOf: spare.appendingPathComponent("turns/folder"), encoding: .utf8) == "file")
+        try folder.replace(with: first)
+        #expect(read("a/changing.html") == "一")
+        #expect(read("turns/folder") == "file")
+        #expect(read("new/y.html") == nil)
     }
 
     func inode(_ path: String) throws -> UInt64 {
@@ -75,6 +122,12 @@ import Testing
         #expect(read("index.html") == "old")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("escape.html").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
+        try folder.replace(with: [OutputFile(path: "index.html", text: "new")])
+        #expect(throws: OutputFolder.Failure.self) {
+            try folder.replace(with: [OutputFile(path: "index.html", text: "newer"), OutputFile(path: "../escape.html", text: "x")])
+        }
+        #expect(read("index.html") == "new", "a failed build over the spare leaves the output too")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
     }
 
     @Test func leftoversOfAKilledRunAreCleaned() throws {
@@ -84,6 +137,10 @@ import Testing
         try fm.createDirectory(at: root.appendingPathComponent(".output.staging-99999/half"), withIntermediateDirectories: true)
         folder.removeLeftovers()
         #expect(try fm.contentsOfDirectory(atPath: root.path) == ["output"])
+        try folder.replace(with: [OutputFile(path: "index.html", text: "better")])
+        try fm.createDirectory(at: root.appendingPathComponent(".output.staging-99999/half"), withIntermediateDirectories: true)
+        folder.removeLeftovers()
+        #expect(try fm.contentsOfDirectory(atPath: root.path).sorted() == [".output.spare", "output"])
     }
 
     @Test func anOldOutputMovedAsideIsPutBack() throws {

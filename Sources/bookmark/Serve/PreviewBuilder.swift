@@ -82,7 +82,7 @@ struct PreviewBuilder: @unchecked Sendable {
             }
             try StageTimer.measure("write") {
                 if changed == nil {
-                    try OutputFolder(destination: siteFolder).replace(count: pages.count) { try pages[$0].file() }
+                    try OutputFolder(destination: siteFolder).replace(paths: pages.map(\.path)) { try pages[$0].file() }
                 } else {
                     let folder = siteFolder.path
                     try Parallel.forEach(pages.count) { _ = try OutputFolder.update(try pages[$0].file(), in: folder) }
