@@ -97,7 +97,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput"]),
-        .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkTesting"]),
+        .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkBooklet", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting", "bookmark"]),
     ]

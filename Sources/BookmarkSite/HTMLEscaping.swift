@@ -42,6 +42,27 @@ public struct HTMLEscaping: MustacheContentType {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Appends `text` escaped to UTF-8 `output` (for `CompiledRendering`), byte for byte
+    /// what `escapeText` returns.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where needsEscape(byte) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch byte {
+                case UInt8(ascii: "<"): output += "&lt;".utf8
+                case UInt8(ascii: ">"): output += "&gt;".utf8
+                case UInt8(ascii: "&"): output += "&amp;".utf8
+                case UInt8(ascii: "\""): output += "&quot;".utf8
+                default: output += "&#39;".utf8
+                }
+                start = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")

@@ -26,12 +26,15 @@ public struct Theme: Sendable {
     public let name: String
     public let folder: URL
     let library: MustacheLibrary
+    /// The templates rendered without swift-mustache (see `CompiledTemplate`); nil when off.
+    let compiled: CompiledRendering?
 
     /// - Parameters:
     ///   - themesFolder: the folder holding themes (`themes/`).
     ///   - name: the theme's folder name (`site.yml`'s `theme:`).
     ///   - overrides: a folder of templates that replace the theme's own, if it exists.
-    public static func load(themesFolder: URL, name: String, overrides: URL? = nil) throws -> Theme {
+    ///   - compile: render with `CompiledTemplate` where it can (tests compare with false).
+    public static func load(themesFolder: URL, name: String, overrides: URL? = nil, compile: Bool = true) throws -> Theme {
         let folder = themesFolder.appendingPathComponent(name)
         let templates = folder.appendingPathComponent("templates")
         guard FileManager.default.fileExists(atPath: templates.path) else { throw Failure.missing(templates.path) }
@@ -48,7 +51,32 @@ public struct Theme: Sendable {
                 throw Failure.template(name: templateName, problem: "\(error)")
             }
         }
-        return Theme(name: name, folder: folder, library: library)
+        return Theme(name: name, folder: folder, library: library, compiled: compile ? Self.compiled(library, sources.keys) : nil)
+    }
+
+    /// The templates `CompiledTemplate` can hold, with every partial they name (a partial the
+    /// library lacks renders as nothing either way).
+    private static func compiled(_ library: MustacheLibrary, _ names: some Sequence<String>) -> CompiledRendering? {
+        var trees: [String: CompiledTemplate] = [:]
+        var uncompiled: Set<String> = []
+        for name in names {
+            guard let template = library.getTemplate(named: name) else { continue }
+            if let tree = CompiledTemplate(template) { trees[name] = tree } else { uncompiled.insert(name) }
+        }
+        // Drop those that use an uncompiled partial, until none does.
+        var changed = true
+        while changed {
+            changed = false
+            for (name, tree) in trees where !tree.partials.isDisjoint(with: uncompiled) {
+                trees[name] = nil
+                uncompiled.insert(name)
+                changed = true
+            }
+        }
+        guard let plain = try? MustacheTemplate(string: "{{% CONTENT_TYPE:HTML}}"),
+            let tree = CompiledTemplate(plain), case .contentType(let html)? = tree.nodes.first
+        else { return nil }
+        return CompiledRendering(templates: trees, defaultEscaping: html)
     }
 
     /// `name` → text for every `*.mustache` below `folder` (`print/entry` for sub-folders).
@@ -69,6 +97,11 @@ public struct Theme: Sendable {
     /// Renders a template; `{{value}}` is HTML-escaped, `{{{value}}}` is not (only for HTML
     /// this tool made safe, such as rendered Markdown).
     public func render(_ template: String, _ context: Any) throws -> String {
+        if let compiled, let tree = compiled.templates[template],
+            let output = try? compiled.render(tree, context)
+        {
+            return output
+        }
         guard let output = library.render(context, withTemplate: template) else {
             throw Failure.template(name: template, problem: "テンプレートがありません")
         }
