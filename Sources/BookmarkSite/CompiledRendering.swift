@@ -19,20 +19,44 @@ import Mustache
 struct CompiledRendering: Sendable {
     struct Unsupported: Error {}
 
+    /// A value a section pushed, asked once what it is: only `values` have named children.
+    enum Frame {
+        case values([String: Any])
+        case other(Any)
+
+        init(_ value: Any) throws {
+            if let values = value as? [String: Any] {
+                self = .values(values)
+            } else if value is String || value is Int || value is Bool || CompiledRendering.count(ofList: value) != nil {
+                self = .other(value)
+            } else {
+                throw Unsupported()
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .values(let values): values
+            case .other(let value): value
+            }
+        }
+    }
+
     let templates: [String: CompiledTemplate]
     /// swift-mustache's own HTML escaping, what a template starts with before its pragma.
     let defaultEscaping: CompiledTemplate.Escaping
 
-    func render(_ template: CompiledTemplate, _ context: Any) throws -> String {
+    /// UTF-8: every piece is a String's bytes.
+    func render(_ template: CompiledTemplate, _ context: Any) throws -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
-        var stack: [Any] = [context]
+        var stack: [Frame] = [try Frame(context)]
         try render(template.nodes, stack: &stack, escaping: defaultEscaping, into: &output)
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     private func render(
-        _ nodes: [CompiledTemplate.Node], stack: inout [Any], escaping: CompiledTemplate.Escaping,
+        _ nodes: [CompiledTemplate.Node], stack: inout [Frame], escaping: CompiledTemplate.Escaping,
         into output: inout [UInt8]
     ) throws {
         var escaping = escaping
@@ -60,32 +84,32 @@ struct CompiledRendering: Sendable {
     }
 
     private func renderSection(
-        _ body: [CompiledTemplate.Node], _ value: Any?, stack: inout [Any], escaping: CompiledTemplate.Escaping,
+        _ body: [CompiledTemplate.Node], _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
         into output: inout [UInt8]
     ) throws {
         guard let value else { return }
         if let list = value as? [[String: Any]] {
-            for item in list { try renderPushed(body, item, stack: &stack, escaping: escaping, into: &output) }
+            for item in list { try renderPushed(body, .values(item), stack: &stack, escaping: escaping, into: &output) }
         } else if let list = value as? [String] {
-            for item in list { try renderPushed(body, item, stack: &stack, escaping: escaping, into: &output) }
+            for item in list { try renderPushed(body, .other(item), stack: &stack, escaping: escaping, into: &output) }
         } else if let list = value as? [Any] {
-            for item in list { try renderPushed(body, item, stack: &stack, escaping: escaping, into: &output) }
+            for item in list { try renderPushed(body, try Frame(item), stack: &stack, escaping: escaping, into: &output) }
         } else if let flag = value as? Bool {
             if flag { try render(body, stack: &stack, escaping: escaping, into: &output) }
         } else if value is String || value is Int || value is [String: Any] {
-            try renderPushed(body, value, stack: &stack, escaping: escaping, into: &output)
+            try renderPushed(body, try Frame(value), stack: &stack, escaping: escaping, into: &output)
         } else {
             throw Unsupported()
         }
     }
 
     private func renderInverted(
-        _ body: [CompiledTemplate.Node], _ value: Any?, stack: inout [Any], escaping: CompiledTemplate.Escaping,
+        _ body: [CompiledTemplate.Node], _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
         into output: inout [UInt8]
     ) throws {
         guard let value else { return try render(body, stack: &stack, escaping: escaping, into: &output) }
         if let count = Self.count(ofList: value) {
-            if count == 0 { try renderPushed(body, value, stack: &stack, escaping: escaping, into: &output) }
+            if count == 0 { try renderPushed(body, .other(value), stack: &stack, escaping: escaping, into: &output) }
         } else if let flag = value as? Bool {
             if !flag { try render(body, stack: &stack, escaping: escaping, into: &output) }
         } else if !(value is String || value is Int || value is [String: Any]) {
@@ -94,10 +118,10 @@ struct CompiledRendering: Sendable {
     }
 
     private func renderPushed(
-        _ body: [CompiledTemplate.Node], _ value: Any, stack: inout [Any], escaping: CompiledTemplate.Escaping,
+        _ body: [CompiledTemplate.Node], _ frame: Frame, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
         into output: inout [UInt8]
     ) throws {
-        stack.append(value)
+        stack.append(frame)
         defer { stack.removeLast() }
         try render(body, stack: &stack, escaping: escaping, into: &output)
     }
@@ -122,21 +146,19 @@ struct CompiledRendering: Sendable {
 
     // MARK: Names
 
-    private func lookUp(_ name: CompiledTemplate.Name, in stack: [Any]) throws -> Any? {
+    private func lookUp(_ name: CompiledTemplate.Name, in stack: [Frame]) throws -> Any? {
         var value: Any?
         if name.isImplicit {
-            value = stack.last
+            value = stack.last?.value
         } else if name.innermostOnly {
             value = try child(name.keys, of: stack[stack.count - 1])
         } else {
-            var found: Any?
-            for object in stack.reversed() {
-                if let first = try immediateChild(name.keys[0], of: object) {
-                    found = try child(name.keys.dropFirst(), of: first)
-                    break
-                }
+            let first = name.keys[0]
+            for frame in stack.reversed() {
+                guard case .values(let values) = frame, let found = values[first] else { continue }
+                value = name.keys.count == 1 ? found : try child(name.keys.dropFirst(), of: try Frame(found))
+                break
             }
-            value = found
         }
         guard var current = value else { return nil }
         for transform in name.transforms {
@@ -146,25 +168,21 @@ struct CompiledRendering: Sendable {
         return current
     }
 
-    private func child<Keys: Collection<String>>(_ keys: Keys, of object: Any) throws -> Any? {
-        var current = object
+    /// A value below `frame` by names (`a.b`): only `[String: Any]` values have named ones.
+    private func child<Keys: Collection<String>>(_ keys: Keys, of frame: Frame) throws -> Any? {
+        var current = frame
+        var value: Any = frame.value
         for key in keys {
-            guard let next = try immediateChild(key, of: current) else { return nil }
-            current = next
+            guard case .values(let values) = current, let next = values[key] else { return nil }
+            value = next
+            current = try Frame(next)
         }
-        return current
-    }
-
-    /// A named value of `object`: only a `[String: Any]` has any.
-    private func immediateChild(_ key: String, of object: Any) throws -> Any? {
-        if let values = object as? [String: Any] { return values[key] }
-        if object is String || object is Int || Self.count(ofList: object) != nil { return nil }
-        throw Unsupported()
+        return value
     }
 
     /// The length of a list, asking first for the kinds of list contexts hold: casting a
     /// `[[String: Any]]` to `[Any]` converts every item.
-    private static func count(ofList value: Any) -> Int? {
+    static func count(ofList value: Any) -> Int? {
         if let list = value as? [[String: Any]] { return list.count }
         if let list = value as? [String] { return list.count }
         if let list = value as? [Any] { return list.count }

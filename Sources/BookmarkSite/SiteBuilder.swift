@@ -138,10 +138,10 @@ public struct SiteBuilder: Sendable {
         }
         addStreamed("data/entries.json", OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
         addStreamed("data/entries.csv", OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))
-        add("feed.xml") { Data(try theme.render("feed", FeedContext.values(listing)).utf8) }
+        add("feed.xml") { try theme.renderData("feed", FeedContext.values(listing)) }
         let paths = pages.map(\.path)
-        add("sitemap.xml") { Data(try theme.render("sitemap", sitemapValues(paths: paths)).utf8) }
-        add("robots.txt") { Data(try theme.render("robots", ["baseURL": guide.site.baseURL]).utf8) }
+        add("sitemap.xml") { try theme.renderData("sitemap", sitemapValues(paths: paths)) }
+        add("robots.txt") { try theme.renderData("robots", ["baseURL": guide.site.baseURL]) }
         for asset in try theme.assets() {
             add(asset.path) { try asset.contents }
         }
@@ -192,6 +192,6 @@ public struct SiteBuilder: Sendable {
         if let corrections = ExternalLink.correctionsPage(guide.site.corrections) {
             context["siteCorrectionsHref"] = corrections
         }
-        return Data(try theme.render(template, context).utf8)
+        return try theme.renderData(template, context)
     }
 }

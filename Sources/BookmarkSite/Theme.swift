@@ -97,11 +97,23 @@ public struct Theme: Sendable {
     /// Renders a template; `{{value}}` is HTML-escaped, `{{{value}}}` is not (only for HTML
     /// this tool made safe, such as rendered Markdown).
     public func render(_ template: String, _ context: Any) throws -> String {
-        if let compiled, let tree = compiled.templates[template],
-            let output = try? compiled.render(tree, context)
-        {
-            return output
-        }
+        if let bytes = renderCompiled(template, context) { return String(decoding: bytes, as: UTF8.self) }
+        return try renderWithSwiftMustache(template, context)
+    }
+
+    /// The same as `render`, as the bytes of a file: a compiled template's bytes are not
+    /// made into a String and back (checking 150 MB of pages as UTF-8 on the way).
+    public func renderData(_ template: String, _ context: Any) throws -> Data {
+        if let bytes = renderCompiled(template, context) { return Data(bytes) }
+        return Data(try renderWithSwiftMustache(template, context).utf8)
+    }
+
+    private func renderCompiled(_ template: String, _ context: Any) -> [UInt8]? {
+        guard let compiled, let tree = compiled.templates[template] else { return nil }
+        return try? compiled.render(tree, context)
+    }
+
+    private func renderWithSwiftMustache(_ template: String, _ context: Any) throws -> String {
         guard let output = library.render(context, withTemplate: template) else {
             throw Failure.template(name: template, problem: "テンプレートがありません")
         }

@@ -71,7 +71,8 @@ import Testing
                 #expect(try fast.render(name, context) == expected, "\(name) with \(context)")
                 if let tree = compiled.templates[name], let direct = try? compiled.render(tree, context) {
                     renderedCompiled += 1
-                    #expect(direct == expected, "\(name) with \(context)")
+                    #expect(String(decoding: direct, as: UTF8.self) == expected, "\(name) with \(context)")
+                    #expect(try fast.renderData(name, context) == Data(expected.utf8))
                 }
             }
         }

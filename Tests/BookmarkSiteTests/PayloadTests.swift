@@ -1,4 +1,5 @@
 import BookmarkTesting
+import Foundation
 import Testing
 
 @testable import BookmarkSite
@@ -76,5 +77,20 @@ import Testing
         #expect(ExternalLink.web("https://example.org/a") == "https://example.org/a")
         #expect(ExternalLink.mail("a@example.org?bcc=b@example.org") == nil)
         #expect(ExternalLink.mail("a@example.org") == "mailto:a@example.org")
+        #expect(ExternalLink.mail("a@example.org\r\nBcc: b@example.org") == nil, "CR LF is one Character")
+        #expect(ExternalLink.mail("a@example.org\"\u{301}") == nil, "a quote with a combining mark")
+        #expect(ExternalLink.web("HTTPS://example.org/") == "HTTPS://example.org/")
+        #expect(ExternalLink.corrections("MAILTO:a@example.org", entryID: "x", entryName: "窓口")?.hasPrefix("MAILTO:a@example.org?subject=") == true)
+    }
+
+    /// Query values are encoded by bytes as Foundation encodes them.
+    @Test func queryValuesAreEncodedAsFoundationDoes() {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        var random = SplitMix(seed: 7)
+        let pieces = ["中央", "1-2", " ", "&", "?", "#", "%", "+", "~", "._", "é", "e\u{301}", "👩‍👩‍👧", "\u{0}", "ｱ", "/", "=", "A", "z", "9"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(ExternalLink.encodeQueryValue(text) == text.addingPercentEncoding(withAllowedCharacters: unreserved), "\(text)")
+        }
     }
 }
