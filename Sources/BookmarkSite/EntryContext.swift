@@ -19,7 +19,7 @@ enum EntryContext {
         values["audiences"] = entry.audiences.map(\.japaneseLabel).joined(separator: "・")
         values["ages"] = entry.ages.flatMap { $0.isAll ? nil : $0.japaneseText }
         values["badges"] = badges(entry)
-        values["phones"] = entry.phones.map { ["display": $0.display, "tel": $0.telURL] }
+        values["phones"] = phones(entry)
         values["notice"] = entry.notice
         values["stale"] = guide.isStale(entry)
         return values.dictionary
@@ -27,7 +27,7 @@ enum EntryContext {
 
     /// Every field of an entry page.
     static func full(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
-        var values = TemplateValues(adding: summary(entry, root: root, guide: guide))
+        var values = TemplateValues(adding: summary(entry, root: root, guide: guide), capacity: 48)
         values["kana"] = entry.kana
         values["kindHref"] = "\(root)kinds/\(entry.kind.rawValue)/index.html"
         values["areaHref"] = entry.area.areaID.map { "\(root)areas/\($0)/index.html" }
@@ -85,8 +85,14 @@ enum EntryContext {
         values["id"] = entry.id
         values["name"] = entry.name
         values["href"] = href(entry, root: root)
-        values["phones"] = entry.phones.map { ["display": $0.display, "tel": $0.telURL] }
+        values["phones"] = phones(entry)
         return values.dictionary
+    }
+
+    /// As `[String: Any]` items: a list of `[String: String]` is converted item by item
+    /// wherever it is read as the general kind.
+    static func phones(_ entry: Entry) -> [[String: Any]] {
+        entry.phones.map { ["display": $0.display, "tel": $0.telURL] }
     }
 
     static func href(_ entry: Entry, root: String) -> String {

@@ -35,14 +35,20 @@ public struct TemplateValues {
         set { dictionary[key] = newValue.isEmpty ? nil : newValue }
     }
 
+    public subscript(key: String) -> [[String: Any]] {
+        get { dictionary[key] as? [[String: Any]] ?? [] }
+        set { dictionary[key] = newValue.isEmpty ? nil : newValue }
+    }
+
     public subscript(key: String) -> Bool {
         get { dictionary[key] as? Bool ?? false }
         set { dictionary[key] = newValue }
     }
 
     /// Values another `TemplateValues` made (already without empty ones), to add to.
-    public init(adding values: [String: Any]) {
+    public init(adding values: [String: Any], capacity: Int = 0) {
         dictionary = values
+        dictionary.reserveCapacity(capacity)
     }
 
     public init(_ values: [String: Any?] = [:]) {
