@@ -51,82 +51,107 @@ struct CompiledRendering: Sendable {
         var output: [UInt8] = []
         output.reserveCapacity(16_384)
         var stack: [Frame] = [try Frame(context)]
-        try render(template.nodes, stack: &stack, escaping: defaultEscaping, into: &output)
+        try render(template, stack: &stack, into: &output)
         return output
     }
 
-    private func render(
-        _ nodes: [CompiledTemplate.Node], stack: inout [Frame], escaping: CompiledTemplate.Escaping,
-        into output: inout [UInt8]
-    ) throws {
-        var escaping = escaping
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                output.append(contentsOf: bytes)
-            case .variable(let name, let escaped):
-                guard let value = try lookUp(name, in: stack) else { continue }
-                try write(value, escaped ? escaping : .none, into: &output)
-            case .section(let name, let inverted, let body):
-                let value = try lookUp(name, in: stack)
-                if inverted {
-                    try renderInverted(body, value, stack: &stack, escaping: escaping, into: &output)
-                } else {
-                    try renderSection(body, value, stack: &stack, escaping: escaping, into: &output)
-                }
-            case .partial(let name):
-                guard let partial = templates[name] else { continue }
-                try render(partial.nodes, stack: &stack, escaping: defaultEscaping, into: &output)
-            case .contentType(let type):
-                escaping = type
+    private func render(_ template: CompiledTemplate, stack: inout [Frame], into output: inout [UInt8]) throws {
+        try template.ops.withUnsafeBufferPointer { ops in
+            try template.bytes.withUnsafeBufferPointer { bytes in
+                let walk = Walk(template: template, ops: ops, bytes: bytes, rendering: self)
+                try walk.run(0..<ops.count, stack: &stack, escaping: defaultEscaping, into: &output)
             }
         }
     }
 
-    private func renderSection(
-        _ body: [CompiledTemplate.Node], _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
-        into output: inout [UInt8]
-    ) throws {
-        guard let value else { return }
-        if let list = value as? [[String: Any]] {
-            for item in list { try renderPushed(body, .values(item), stack: &stack, escaping: escaping, into: &output) }
-        } else if let list = value as? [String] {
-            for item in list { try renderPushed(body, .other(item), stack: &stack, escaping: escaping, into: &output) }
-        } else if let list = value as? [Any] {
-            for item in list { try renderPushed(body, try Frame(item), stack: &stack, escaping: escaping, into: &output) }
-        } else if let flag = value as? Bool {
-            if flag { try render(body, stack: &stack, escaping: escaping, into: &output) }
-        } else if value is String || value is Int || value is [String: Any] {
-            try renderPushed(body, try Frame(value), stack: &stack, escaping: escaping, into: &output)
-        } else {
-            throw Unsupported()
+    /// The steps of one template, walked over its buffers.
+    private struct Walk {
+        let template: CompiledTemplate
+        let ops: UnsafeBufferPointer<CompiledTemplate.Op>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let rendering: CompiledRendering
+
+        func run(
+            _ range: Range<Int>, stack: inout [Frame], escaping: CompiledTemplate.Escaping, into output: inout [UInt8]
+        ) throws {
+            var escaping = escaping
+            var position = range.lowerBound
+            while position < range.upperBound {
+                let op = ops[position]
+                position += 1
+                switch op.kind {
+                case .text:
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(op.index)..<Int(op.index + op.count)]))
+                case .variable, .unescapedVariable:
+                    guard let value = try rendering.lookUp(template.names[Int(op.index)], in: stack) else { continue }
+                    try rendering.write(value, op.kind == .variable ? escaping : .none, into: &output)
+                case .section, .invertedSection:
+                    let value = try rendering.lookUp(template.names[Int(op.index)], in: stack)
+                    let body = position..<(position + Int(op.count))
+                    position = body.upperBound
+                    if op.kind == .invertedSection {
+                        try renderInverted(body, value, stack: &stack, escaping: escaping, into: &output)
+                    } else {
+                        try renderSection(body, value, stack: &stack, escaping: escaping, into: &output)
+                    }
+                case .partial:
+                    guard let partial = rendering.templates[template.partials[Int(op.index)]] else { continue }
+                    try rendering.render(partial, stack: &stack, into: &output)
+                case .contentType:
+                    escaping = template.escapings[Int(op.index)]
+                }
+            }
+        }
+
+        private func renderSection(
+            _ body: Range<Int>, _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
+            into output: inout [UInt8]
+        ) throws {
+            guard let value else { return }
+            // The kinds sections meet most first: optional texts, then flags and lists.
+            if value is String || value is Int {
+                try runPushed(body, .other(value), stack: &stack, escaping: escaping, into: &output)
+            } else if let flag = value as? Bool {
+                if flag { try run(body, stack: &stack, escaping: escaping, into: &output) }
+            } else if let list = value as? [[String: Any]] {
+                for item in list { try runPushed(body, .values(item), stack: &stack, escaping: escaping, into: &output) }
+            } else if let list = value as? [String] {
+                for item in list { try runPushed(body, .other(item), stack: &stack, escaping: escaping, into: &output) }
+            } else if let values = value as? [String: Any] {
+                try runPushed(body, .values(values), stack: &stack, escaping: escaping, into: &output)
+            } else if let list = value as? [Any] {
+                for item in list { try runPushed(body, try Frame(item), stack: &stack, escaping: escaping, into: &output) }
+            } else {
+                throw Unsupported()
+            }
+        }
+
+        private func renderInverted(
+            _ body: Range<Int>, _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
+            into output: inout [UInt8]
+        ) throws {
+            guard let value else { return try run(body, stack: &stack, escaping: escaping, into: &output) }
+            if value is String || value is Int || value is [String: Any] { return }
+            if let flag = value as? Bool {
+                if !flag { try run(body, stack: &stack, escaping: escaping, into: &output) }
+            } else if let count = CompiledRendering.count(ofList: value) {
+                if count == 0 { try runPushed(body, .other(value), stack: &stack, escaping: escaping, into: &output) }
+            } else {
+                throw Unsupported()
+            }
+        }
+
+        private func runPushed(
+            _ body: Range<Int>, _ frame: Frame, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
+            into output: inout [UInt8]
+        ) throws {
+            stack.append(frame)
+            defer { stack.removeLast() }
+            try run(body, stack: &stack, escaping: escaping, into: &output)
         }
     }
 
-    private func renderInverted(
-        _ body: [CompiledTemplate.Node], _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
-        into output: inout [UInt8]
-    ) throws {
-        guard let value else { return try render(body, stack: &stack, escaping: escaping, into: &output) }
-        if let count = Self.count(ofList: value) {
-            if count == 0 { try renderPushed(body, .other(value), stack: &stack, escaping: escaping, into: &output) }
-        } else if let flag = value as? Bool {
-            if !flag { try render(body, stack: &stack, escaping: escaping, into: &output) }
-        } else if !(value is String || value is Int || value is [String: Any]) {
-            throw Unsupported()
-        }
-    }
-
-    private func renderPushed(
-        _ body: [CompiledTemplate.Node], _ frame: Frame, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
-        into output: inout [UInt8]
-    ) throws {
-        stack.append(frame)
-        defer { stack.removeLast() }
-        try render(body, stack: &stack, escaping: escaping, into: &output)
-    }
-
-    private func write(_ value: Any, _ escaping: CompiledTemplate.Escaping, into output: inout [UInt8]) throws {
+    fileprivate func write(_ value: Any, _ escaping: CompiledTemplate.Escaping, into output: inout [UInt8]) throws {
         let text: String
         if let string = value as? String {
             text = string
@@ -146,14 +171,14 @@ struct CompiledRendering: Sendable {
 
     // MARK: Names
 
-    private func lookUp(_ name: CompiledTemplate.Name, in stack: [Frame]) throws -> Any? {
+    fileprivate func lookUp(_ name: CompiledTemplate.Name, in stack: [Frame]) throws -> Any? {
         var value: Any?
         if name.isImplicit {
             value = stack.last?.value
         } else if name.innermostOnly {
             value = try child(name.keys, of: stack[stack.count - 1])
         } else {
-            let first = name.keys[0]
+            let first = name.first
             for frame in stack.reversed() {
                 guard case .values(let values) = frame, let found = values[first] else { continue }
                 value = name.keys.count == 1 ? found : try child(name.keys.dropFirst(), of: try Frame(found))

@@ -18,12 +18,26 @@ import Mustache
 struct CompiledTemplate: @unchecked Sendable {
     // @unchecked: `Escaping.other` holds a swift-mustache content type, which is Sendable.
 
-    indirect enum Node {
-        case text([UInt8])
-        case variable(Name, escaped: Bool)
-        case section(Name, inverted: Bool, body: [Node])
-        case partial(String)
-        case contentType(Escaping)
+    /// One step of a template, plain data: walking the steps copies no reference, so the
+    /// two cores rendering pages from the same template never write to the same memory
+    /// (each retain of a shared tree node did, and cost more than the rendering).
+    struct Op {
+        enum Kind: UInt8 {
+            /// `bytes[index ..< index + count]`
+            case text
+            /// `names[index]`, escaped or not
+            case variable, unescapedVariable
+            /// `names[index]`; the body is the next `count` steps
+            case section, invertedSection
+            /// `partials[index]`
+            case partial
+            /// `escapings[index]` from here to the end of the template or section
+            case contentType
+        }
+
+        var kind: Kind
+        var index: Int32
+        var count: Int32
     }
 
     /// A name as swift-mustache reads it: `.`, `a.b`, `.a` (only the innermost value), and
@@ -34,6 +48,8 @@ struct CompiledTemplate: @unchecked Sendable {
         let isImplicit: Bool
         let innermostOnly: Bool
         let keys: [String]
+        /// `keys[0]`, or "" for `.`.
+        let first: String
         let transforms: [Transform]
     }
 
@@ -45,73 +61,65 @@ struct CompiledTemplate: @unchecked Sendable {
         case other(any MustacheContentType)
     }
 
-    let nodes: [Node]
-
-    /// The tree of `template`, or nil when it uses anything outside the subset.
-    init?(_ template: MustacheTemplate) {
-        guard let nodes = Self.nodes(of: template) else { return nil }
-        self.nodes = nodes
-    }
-
+    private(set) var ops: [Op] = []
+    private(set) var bytes: [UInt8] = []
+    private(set) var names: [Name] = []
     /// The partials a template names, so a template is only used compiled when they are too.
-    var partials: Set<String> { Self.partials(in: nodes) }
+    private(set) var partials: [String] = []
+    private(set) var escapings: [Escaping] = []
 
-    private static func partials(in nodes: [Node]) -> Set<String> {
-        var names: Set<String> = []
-        for node in nodes {
-            switch node {
-            case .partial(let name): names.insert(name)
-            case .section(_, _, let body): names.formUnion(partials(in: body))
-            default: break
-            }
-        }
-        return names
+    /// The steps of `template`, or nil when it uses anything outside the subset.
+    init?(_ template: MustacheTemplate) {
+        guard add(template) else { return nil }
     }
 
-    private static func nodes(of template: MustacheTemplate) -> [Node]? {
+    private mutating func add(_ template: MustacheTemplate) -> Bool {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any]
-        else { return nil }
-        var nodes: [Node] = []
-        for token in tokens {
-            guard let node = node(of: token) else { return nil }
-            nodes.append(node)
-        }
-        return nodes
+        else { return false }
+        return tokens.allSatisfy { add(token: $0) }
     }
 
     /// One token: an enum case whose payload is one value or a tuple of labelled values.
-    private static func node(of token: Any) -> Node? {
-        guard let (kind, payload) = Mirror(reflecting: token).children.first.map({ ($0.label, $0.value) }) else { return nil }
+    private mutating func add(token: Any) -> Bool {
+        guard let (kind, payload) = Mirror(reflecting: token).children.first.map({ ($0.label, $0.value) }) else { return false }
         let fields = Mirror(reflecting: payload).children.map { ($0.label ?? "", $0.value) }
         func field(_ label: String) -> Any? { fields.first { $0.0 == label }?.1 }
         switch kind {
         case "text":
-            guard let text = payload as? String else { return nil }
-            return .text(Array(text.utf8))
+            guard let text = payload as? String else { return false }
+            ops.append(Op(kind: .text, index: Int32(bytes.count), count: Int32(text.utf8.count)))
+            bytes += text.utf8
         case "variable", "unescapedVariable":
             guard let name = field("name") as? String, let transforms = field("transforms") as? [String],
                 let parsed = Name(name, transforms: transforms)
-            else { return nil }
-            return .variable(parsed, escaped: kind == "variable")
+            else { return false }
+            ops.append(Op(kind: kind == "variable" ? .variable : .unescapedVariable, index: Int32(names.count), count: 0))
+            names.append(parsed)
         case "section", "invertedSection":
             guard let name = field("name") as? String, let transforms = field("transforms") as? [String],
-                let parsed = Name(name, transforms: transforms),
-                let template = field("template") as? MustacheTemplate, let body = nodes(of: template)
-            else { return nil }
-            return .section(parsed, inverted: kind == "invertedSection", body: body)
+                let parsed = Name(name, transforms: transforms), let body = field("template") as? MustacheTemplate
+            else { return false }
+            let position = ops.count
+            ops.append(Op(kind: kind == "section" ? .section : .invertedSection, index: Int32(names.count), count: 0))
+            names.append(parsed)
+            guard add(body) else { return false }
+            ops[position].count = Int32(ops.count - position - 1)
         case "partial":
             // An indented partial indents each line of its output, and one with blocks
             // inherits; neither is in the subset.
-            guard let name = field(".0") as? String, field("inherits").map(isNil) ?? false else { return nil }
+            guard let name = field(".0") as? String, field("inherits").map(Self.isNil) ?? false else { return false }
             let indentation = field("indentation").flatMap { $0 as? String } ?? ""
-            guard indentation.isEmpty else { return nil }
-            return .partial(name)
+            guard indentation.isEmpty else { return false }
+            ops.append(Op(kind: .partial, index: Int32(partials.count), count: 0))
+            partials.append(name)
         case "contentType":
-            guard let contentType = payload as? any MustacheContentType else { return nil }
-            return .contentType(Escaping(contentType))
+            guard let contentType = payload as? any MustacheContentType else { return false }
+            ops.append(Op(kind: .contentType, index: Int32(escapings.count), count: 0))
+            escapings.append(Escaping(contentType))
         default:
-            return nil
+            return false
         }
+        return true
     }
 
     private static func isNil(_ value: Any) -> Bool {
@@ -135,6 +143,7 @@ extension CompiledTemplate.Name {
         innermostOnly = !isImplicit && name.hasPrefix(".")
         keys = isImplicit ? [] : name.split(separator: ".").map(String.init)
         guard isImplicit || !keys.isEmpty else { return nil }
+        first = keys.first ?? ""
         self.transforms = parsed
     }
 }

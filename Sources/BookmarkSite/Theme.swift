@@ -67,14 +67,14 @@ public struct Theme: Sendable {
         var changed = true
         while changed {
             changed = false
-            for (name, tree) in trees where !tree.partials.isDisjoint(with: uncompiled) {
+            for (name, tree) in trees where tree.partials.contains(where: uncompiled.contains) {
                 trees[name] = nil
                 uncompiled.insert(name)
                 changed = true
             }
         }
         guard let plain = try? MustacheTemplate(string: "{{% CONTENT_TYPE:HTML}}"),
-            let tree = CompiledTemplate(plain), case .contentType(let html)? = tree.nodes.first
+            let html = CompiledTemplate(plain)?.escapings.first
         else { return nil }
         return CompiledRendering(templates: trees, defaultEscaping: html)
     }
