@@ -193,8 +193,15 @@ public enum FileTree {
                 unlinkat(descriptor, name, 0)
             }
         }
-        for subfolder in subfolders {
-            removeStrays(in: root, relative: subfolder, files: files, folders: folders)
+        // `entries/` holds a folder per entry: reading 10,000 folders is kernel time worth
+        // spreading over the cores (0.2 s on one here).
+        if subfolders.count > 64 {
+            let spread = subfolders
+            DispatchQueue.concurrentPerform(iterations: spread.count) {
+                removeStrays(in: root, relative: spread[$0], files: files, folders: folders)
+            }
+        } else {
+            for subfolder in subfolders { removeStrays(in: root, relative: subfolder, files: files, folders: folders) }
         }
     }
 

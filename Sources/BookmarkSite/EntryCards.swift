@@ -14,7 +14,7 @@ import BookmarkModel
 /// |---|---|---|---|
 /// | `card` | `EntryContext.summary` | `cardHTML` | `entry-card` |
 /// | `home` (24-hour and nationwide only) | `EntryContext.summary` | `cardHTML` | `entry-card` |
-/// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full` |
+/// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full`, made on first use |
 /// | `line` | `EntryContext.line` | `lineHTML` | `entry-line` |
 ///
 /// Every list page sits two folders down (`kinds/x/`, `areas/x/`, `for/x/`), every print list
@@ -26,7 +26,11 @@ struct EntryCards: @unchecked Sendable {
     // Immutable after init; the values are Strings, numbers and lists of them.
     private let cards: [String: [String: Any]]
     private let homeCards: [String: [String: Any]]
-    private let sheets: [String: [String: Any]]
+    /// Print-list items are made when first asked for, by an area's print list or, sooner,
+    /// by the entry's own page, which has every field at hand (`offerSheet`): making
+    /// `EntryContext.full` twice per entry was a twentieth of a build.
+    private let sheets: EntryMemo<[String: Any]>
+    private let theme: Theme
     private let listLines: [String: [String: Any]]
     private let sheetLines: [String: [String: Any]]
 
@@ -68,9 +72,8 @@ struct EntryCards: @unchecked Sendable {
         }
         // Print-list items keep only their HTML: every field of 10,000 entries would be the
         // biggest thing in memory, and the print list writes the partial's output anyway.
-        sheets = try items(local, memory?.sheets) { entry in
-            ["sheetHTML": try theme.render("sheet-entry", EntryContext.full(entry, root: Self.sheetRoot, guide: guide))]
-        }
+        sheets = memory?.sheets ?? EntryMemo()
+        self.theme = theme
         listLines = try items(nationwide, memory?.listLines) { entry in
             try Self.item(EntryContext.line(entry, root: Self.listRoot), html: "lineHTML", partial: "entry-line", theme: theme)
         }
@@ -94,7 +97,24 @@ struct EntryCards: @unchecked Sendable {
     func home(_ id: String) -> [String: Any] { homeCards[id] ?? [:] }
 
     /// The print-list item of an entry in an area (`../../../`).
-    func sheet(_ id: String) -> [String: Any] { sheets[id] ?? [:] }
+    func sheet(_ entry: Entry, guide: Guide) throws -> [String: Any] {
+        try sheets.value(for: entry) { entry in
+            try sheetItem(EntryContext.full(entry, root: Self.sheetRoot, guide: guide))
+        }
+    }
+
+    /// Makes an entry's print-list item from the values of its page (`full` at another root),
+    /// unless it is made already; nationwide services have none.
+    func offerSheet(_ entry: Entry, pageValues: [String: Any]) throws {
+        guard entry.area != .nationwide else { return }
+        _ = try sheets.value(for: entry) { entry in
+            try sheetItem(EntryContext.rerooted(pageValues, entry, root: Self.sheetRoot))
+        }
+    }
+
+    private func sheetItem(_ values: [String: Any]) throws -> [String: Any] {
+        ["sheetHTML": try theme.render("sheet-entry", values)]
+    }
 
     /// The short line of a nationwide service, on an area page or its print list.
     func line(_ id: String, sheet: Bool) -> [String: Any] {

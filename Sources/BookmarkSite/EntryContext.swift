@@ -29,8 +29,8 @@ enum EntryContext {
     static func full(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
         var values = TemplateValues(adding: summary(entry, root: root, guide: guide), capacity: 48)
         values["kana"] = entry.kana
-        values["kindHref"] = "\(root)kinds/\(entry.kind.rawValue)/index.html"
-        values["areaHref"] = entry.area.areaID.map { "\(root)areas/\($0)/index.html" }
+        values["kindHref"] = kindHref(entry, root: root)
+        values["areaHref"] = areaHref(entry, root: root)
         values["womenOnly"] = entry.isWomenOnly ? "女性の方のみ" : entry.gender == .men ? "男性の方のみ" : nil
         values["agesText"] = entry.ages?.japaneseText
         values["operator"] = entry.operator
@@ -71,11 +71,30 @@ enum EntryContext {
         return values.dictionary
     }
 
-    /// An entry page's values: every field, and the JSON-LD that only the entry page carries.
-    static func page(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
-        var values = full(entry, root: root, guide: guide)
+    /// An entry page's values: every field (`full`, made by the caller, which also makes the
+    /// print-list item from them), and the JSON-LD that only the entry page carries.
+    static func page(fromFull values: [String: Any], _ entry: Entry, guide: Guide) -> [String: Any] {
+        var values = values
         values["jsonLD"] = StructuredData.script(for: entry, guide: guide)
         return values
+    }
+
+    /// The values of `full` at one root, as `full` gives them at `root`: only the links to
+    /// the entry's own, kind and area pages depend on the root.
+    static func rerooted(_ values: [String: Any], _ entry: Entry, root: String) -> [String: Any] {
+        var values = TemplateValues(adding: values)
+        values["href"] = href(entry, root: root)
+        values["kindHref"] = kindHref(entry, root: root)
+        values["areaHref"] = areaHref(entry, root: root)
+        return values.dictionary
+    }
+
+    static func kindHref(_ entry: Entry, root: String) -> String {
+        "\(root)kinds/\(entry.kind.rawValue)/index.html"
+    }
+
+    static func areaHref(_ entry: Entry, root: String) -> String? {
+        entry.area.areaID.map { "\(root)areas/\($0)/index.html" }
     }
 
     /// What the nationwide part of an area page shows of a service: name, link and phones.

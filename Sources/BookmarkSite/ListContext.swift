@@ -44,16 +44,16 @@ enum ListContext {
 
     /// The area's own entries by kind, then 近隣エリア by neighbour, then nationwide services
     /// as short lines (name, link, phones). `sheet` gives every field, for the printable list.
-    static func area(_ area: Area, _ listing: Listing, cards: EntryCards, sheet: Bool = false) -> [String: Any] {
+    static func area(_ area: Area, _ listing: Listing, cards: EntryCards, sheet: Bool = false) throws -> [String: Any] {
         let root = sheet ? EntryCards.sheetRoot : EntryCards.listRoot
-        let item = { (entry: Entry) in sheet ? cards.sheet(entry.id) : cards.card(entry.id) }
+        let item = { (entry: Entry) in sheet ? try cards.sheet(entry, guide: listing.guide) : cards.card(entry.id) }
         let own = listing.entries(inArea: area.id)
-        let ownGroups = Kind.allCases.map { kind in
-            group(kind.japaneseLabel, href: nil, own.filter { $0.kind == kind }.map(item))
+        let ownGroups = try Kind.allCases.map { kind in
+            group(kind.japaneseLabel, href: nil, try own.filter { $0.kind == kind }.map(item))
         }
-        let neighborGroups = listing.neighbors(of: area).map { neighbor in
+        let neighborGroups = try listing.neighbors(of: area).map { neighbor in
             group(neighbor.name, href: "\(root)areas/\(neighbor.id)/index.html",
-                  listing.entries(inArea: neighbor.id).map(item))
+                  try listing.entries(inArea: neighbor.id).map(item))
         }
         var values = TemplateValues()
         values["title"] = area.name

@@ -102,11 +102,11 @@ public struct SiteBuilder: Sendable {
         }
         for area in guide.site.areas {
             let path = "areas/\(area.id)/index.html"
-            add(path) { try page("area", path: path, title: area.name, ListContext.area(area, listing, cards: cards)) }
+            add(path) { try page("area", path: path, title: area.name, try ListContext.area(area, listing, cards: cards)) }
             let sheet = "areas/\(area.id)/print/index.html"
             add(sheet) {
                 try page("area-sheet", path: sheet, title: "\(area.name) 一覧（印刷用）",
-                         ListContext.area(area, listing, cards: cards, sheet: true))
+                         try ListContext.area(area, listing, cards: cards, sheet: true))
             }
         }
         for audience in [Audience.person, .family, .supporter] {
@@ -119,8 +119,10 @@ public struct SiteBuilder: Sendable {
         for entry in listing.entries {
             let path = "entries/\(entry.id)/index.html"
             add(path) {
-                try page("entry", path: path, title: entry.name,
-                         ["entry": EntryContext.page(entry, root: root(of: path), guide: guide)])
+                let values = EntryContext.full(entry, root: root(of: path), guide: guide)
+                try cards.offerSheet(entry, pageValues: values)
+                return try page("entry", path: path, title: entry.name,
+                                ["entry": EntryContext.page(fromFull: values, entry, guide: guide)])
             }
         }
         for free in listing.pages {

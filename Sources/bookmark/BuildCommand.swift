@@ -49,10 +49,14 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
 /// The pages that take longest first (booklets, open data, the lists of every entry), then the
 /// thousands of small ones: the cores then finish together instead of one rendering a
 /// booklet alone at the end. The order of writing changes nothing in the output.
+///
+/// Entry pages come before area pages: an entry page makes the entry's print-list item
+/// on the way (`EntryCards.offerSheet`), which the area print lists then only read.
 func writingOrder(_ pages: [SitePage]) -> [SitePage] {
     let small = ["entries/", "areas/", "pages/", "assets/"]
     let isSmall = { (page: SitePage) in small.contains { page.path.hasPrefix($0) } }
-    return pages.filter { !isSmall($0) } + pages.filter(isSmall)
+    let isEntry = { (page: SitePage) in page.path.hasPrefix("entries/") }
+    return pages.filter { !isSmall($0) } + pages.filter(isEntry) + pages.filter { isSmall($0) && !isEntry($0) }
 }
 
 /// Every file of the output: the site, then each edition's print HTML.
