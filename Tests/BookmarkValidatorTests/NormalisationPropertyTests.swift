@@ -1,3 +1,4 @@
+import Foundation
 import BookmarkModel
 @testable import BookmarkValidator
 import PropertyBased
@@ -69,6 +70,7 @@ import Testing
             let day = Day(daysSinceEpoch: n)
             #expect(day.daysSinceEpoch == n)
             #expect(Day(iso: day.description) == day || day.year < 1900 || day.year > 2999)
+            #expect(day.description == String(format: "%04d-%02d-%02d", day.year, day.month, day.day))
         }
     }
 
