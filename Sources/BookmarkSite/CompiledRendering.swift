@@ -16,7 +16,7 @@ import Mustache
 /// - a partial renders with the same values, under swift-mustache's HTML escaping until its
 ///   own pragma; a missing partial renders as nothing.
 /// Any other kind of value throws `Unsupported`, and the caller renders with swift-mustache.
-struct CompiledRendering: Sendable {
+final class CompiledRendering: Sendable {
     struct Unsupported: Error {}
 
     /// A value a section pushed, asked once what it is: only `values` have named children.
@@ -40,11 +40,23 @@ struct CompiledRendering: Sendable {
             case .other(let value): value
             }
         }
+
+        /// The named value, read in place: the lookup asks every frame of the stack, and a
+        /// copy of each frame was a retain and a release.
+        func child(_ key: String) -> Any? {
+            guard case .values(let values) = self else { return nil }
+            return values[key]
+        }
     }
 
     let templates: [String: CompiledTemplate]
     /// swift-mustache's own HTML escaping, what a template starts with before its pragma.
     let defaultEscaping: CompiledTemplate.Escaping
+
+    init(templates: [String: CompiledTemplate], defaultEscaping: CompiledTemplate.Escaping) {
+        self.templates = templates
+        self.defaultEscaping = defaultEscaping
+    }
 
     /// UTF-8: every piece is a String's bytes.
     func render(_ template: CompiledTemplate, _ context: Any) throws -> [UInt8] {
@@ -58,18 +70,23 @@ struct CompiledRendering: Sendable {
     private func render(_ template: CompiledTemplate, stack: inout [Frame], into output: inout [UInt8]) throws {
         try template.ops.withUnsafeBufferPointer { ops in
             try template.bytes.withUnsafeBufferPointer { bytes in
-                let walk = Walk(template: template, ops: ops, bytes: bytes, rendering: self)
-                try walk.run(0..<ops.count, stack: &stack, escaping: defaultEscaping, into: &output)
+                try template.names.withUnsafeBufferPointer { names in
+                    let walk = Walk(template: template, ops: ops, bytes: bytes, names: names, rendering: self)
+                    try walk.run(0..<ops.count, stack: &stack, escaping: defaultEscaping, into: &output)
+                }
             }
         }
     }
 
     /// The steps of one template, walked over its buffers.
     private struct Walk {
-        let template: CompiledTemplate
+        // Unowned: both outlive the walk (`render` holds them), and retaining them for each
+        // template rendered meant atomic writes shared by both cores.
+        unowned(unsafe) let template: CompiledTemplate
         let ops: UnsafeBufferPointer<CompiledTemplate.Op>
         let bytes: UnsafeBufferPointer<UInt8>
-        let rendering: CompiledRendering
+        let names: UnsafeBufferPointer<CompiledTemplate.Name>
+        unowned(unsafe) let rendering: CompiledRendering
 
         func run(
             _ range: Range<Int>, stack: inout [Frame], escaping: CompiledTemplate.Escaping, into output: inout [UInt8]
@@ -83,10 +100,10 @@ struct CompiledRendering: Sendable {
                 case .text:
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(op.index)..<Int(op.index + op.count)]))
                 case .variable, .unescapedVariable:
-                    guard let value = try rendering.lookUp(template.names[Int(op.index)], in: stack) else { continue }
+                    guard let value = try rendering.lookUp(names.baseAddress! + Int(op.index), in: stack) else { continue }
                     try rendering.write(value, op.kind == .variable ? escaping : .none, into: &output)
                 case .section, .invertedSection:
-                    let value = try rendering.lookUp(template.names[Int(op.index)], in: stack)
+                    let value = try rendering.lookUp(names.baseAddress! + Int(op.index), in: stack)
                     let body = position..<(position + Int(op.count))
                     position = body.upperBound
                     if op.kind == .invertedSection {
@@ -171,22 +188,24 @@ struct CompiledRendering: Sendable {
 
     // MARK: Names
 
-    fileprivate func lookUp(_ name: CompiledTemplate.Name, in stack: [Frame]) throws -> Any? {
+    fileprivate func lookUp(_ name: UnsafePointer<CompiledTemplate.Name>, in stack: [Frame]) throws -> Any? {
         var value: Any?
-        if name.isImplicit {
+        if name.pointee.isImplicit {
             value = stack.last?.value
-        } else if name.innermostOnly {
-            value = try child(name.keys, of: stack[stack.count - 1])
+        } else if name.pointee.innermostOnly {
+            value = try child(name.pointee.keys, of: stack[stack.count - 1])
         } else {
-            let first = name.first
-            for frame in stack.reversed() {
-                guard case .values(let values) = frame, let found = values[first] else { continue }
-                value = name.keys.count == 1 ? found : try child(name.keys.dropFirst(), of: try Frame(found))
-                break
+            var index = stack.count - 1
+            while index >= 0 {
+                if let found = stack[index].child(name.pointee.first) {
+                    value = name.pointee.keys.count == 1 ? found : try child(name.pointee.keys.dropFirst(), of: try Frame(found))
+                    break
+                }
+                index -= 1
             }
         }
         guard var current = value else { return nil }
-        for transform in name.transforms {
+        for transform in name.pointee.transforms {
             guard let transformed = try apply(transform, to: current) else { return nil }
             current = transformed
         }

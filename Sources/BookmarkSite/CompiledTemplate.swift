@@ -15,8 +15,9 @@ import Mustache
 /// tool's templates use: text, `{{name}}`, `{{{name}}}`, `{{&name}}`, dotted names, `{{.}}`,
 /// sections and inverted sections with the `count` and `empty` transforms, partials that
 /// are not indented, comments and content-type pragmas.
-struct CompiledTemplate: @unchecked Sendable {
-    // @unchecked: `Escaping.other` holds a swift-mustache content type, which is Sendable.
+final class CompiledTemplate: @unchecked Sendable {
+    // @unchecked: `Escaping.other` holds a swift-mustache content type, which is Sendable;
+    // every property is set while compiling and never after.
 
     /// One step of a template, plain data: walking the steps copies no reference, so the
     /// two cores rendering pages from the same template never write to the same memory
@@ -73,14 +74,14 @@ struct CompiledTemplate: @unchecked Sendable {
         guard add(template) else { return nil }
     }
 
-    private mutating func add(_ template: MustacheTemplate) -> Bool {
+    private func add(_ template: MustacheTemplate) -> Bool {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any]
         else { return false }
         return tokens.allSatisfy { add(token: $0) }
     }
 
     /// One token: an enum case whose payload is one value or a tuple of labelled values.
-    private mutating func add(token: Any) -> Bool {
+    private func add(token: Any) -> Bool {
         guard let (kind, payload) = Mirror(reflecting: token).children.first.map({ ($0.label, $0.value) }) else { return false }
         let fields = Mirror(reflecting: payload).children.map { ($0.label ?? "", $0.value) }
         func field(_ label: String) -> Any? { fields.first { $0.0 == label }?.1 }
