@@ -86,7 +86,8 @@ public struct OutputFolder: Sendable {
             // Files the previous output already holds, byte for byte, are linked from it.
             let previous = fm.fileExists(atPath: destination.path + "/" + Self.marker) ? destination.path : nil
             if recycled {
-                FileTree.removeStrays(in: staging.path, keeping: Set(paths + [Self.marker]))
+                FileTree.removeStrays(in: staging.path, keeping: Set(paths + [Self.marker]),
+                                      previous: Self.filesListed(in: staging.path))
             }
             try Parallel.forEach(paths.count) { index in
                 let made = try file(index)
@@ -95,13 +96,37 @@ public struct OutputFolder: Sendable {
                 }
                 try Self.write(made, into: staging.path, linkingFrom: previous, over: recycled)
             }
-            let marker = "このフォルダは bookmark が書き出したものです。次のビルドで置き換えられます。\n"
-            try Self.write(OutputFile(path: Self.marker, text: marker), into: staging.path, over: recycled)
+            try Self.write(OutputFile(path: Self.marker, text: Self.markerText(listing: paths)), into: staging.path,
+                           over: recycled)
             try swapIn(staging)
         } catch {
             FileTree.remove(staging.path)
             throw error
         }
+    }
+
+    /// The marker's text: what the folder is, then every file the build wrote. Written
+    /// last, so a folder of the listed files changed since only if its own change time is
+    /// not before the marker's (see `FileTree.removeStrays(in:keeping:previous:)`).
+    static func markerText(listing paths: [String]) -> String {
+        "このフォルダは bookmark が書き出したものです。次のビルドで置き換えられます。\n\n" + filesHeading + "\n"
+            + paths.sorted().map { $0 + "\n" }.joined()
+    }
+
+    private static let filesHeading = "書き出したファイル:"
+
+    /// The files a folder's marker lists and when the marker was written; nil when the
+    /// marker lists none or any path that could leave the folder.
+    static func filesListed(in folder: String) -> FileTree.Listing? {
+        let path = folder + "/" + marker
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
+            let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let heading = text.range(of: "\n" + filesHeading + "\n")
+        else { return nil }
+        let files = text[heading.upperBound...].split(separator: "\n").map(String.init)
+        guard files.allSatisfy(OutputPath.isSafe) else { return nil }
+        return FileTree.Listing(files: Set(files), writtenAt: info.st_ctim)
     }
 
     /// The previous output, kept beside the output folder after a swap so the next build can

@@ -58,6 +58,8 @@ import Testing
         // What a person or a killed tool might leave in the spare.
         try Data("stray".utf8).write(to: spare.appendingPathComponent("stray.html"))
         try fm.createSymbolicLink(atPath: spare.appendingPathComponent("a/link").path, withDestinationPath: root.path)
+        try fm.removeItem(at: spare.appendingPathComponent("a/changing.html"))
+        #expect(mkfifo(spare.appendingPathComponent("a/changing.html").path, 0o644) == 0, "a FIFO is never opened to wait")
         try fm.removeItem(at: spare.appendingPathComponent("a/same.html"))
         try fm.createSymbolicLink(atPath: spare.appendingPathComponent("a/same.html").path,
                                   withDestinationPath: destination.appendingPathComponent("a/same.html").path)
@@ -111,6 +113,41 @@ import Testing
         let kind = try FileManager.default.attributesOfItem(atPath: planted.path)[.type] as? FileAttributeType
         #expect(kind == .typeRegular, "a symbolic link in the previous output is not carried over")
         #expect(read("b/planted.html") == "本物")
+    }
+
+    func files(in folder: URL) -> [String] {
+        let fm = FileManager.default
+        return fm.enumerator(atPath: folder.path)!.compactMap { $0 as? String }.filter {
+            (try? fm.attributesOfItem(atPath: folder.appendingPathComponent($0).path)[.type] as? FileAttributeType)
+                != .typeDirectory
+        }.sorted()
+    }
+
+    /// The spare's marker lists its files: folders unchanged since are taken at their word,
+    /// changed ones are read, and a listing naming a path outside is not used at all.
+    @Test func theSparesListingIsUsedOnlyWhereItHolds() throws {
+        let fm = FileManager.default
+        let folder = OutputFolder(destination: destination)
+        let first = [OutputFile(path: "d/a.html", text: "a"), OutputFile(path: "d/b.html", text: "b"),
+                     OutputFile(path: "e/c.html", text: "c"), OutputFile(path: "g/old.html", text: "g")]
+        try folder.replace(with: first)
+        try folder.replace(with: first)
+        let marker = try String(contentsOf: folder.spare.appendingPathComponent(OutputFolder.marker), encoding: .utf8)
+        #expect(marker.hasSuffix("d/a.html\nd/b.html\ne/c.html\ng/old.html\n"))
+        try Data("stray".utf8).write(to: folder.spare.appendingPathComponent("e/stray.html"))
+        try folder.replace(with: [OutputFile(path: "d/a.html", text: "a"), OutputFile(path: "e/c.html", text: "c"),
+                                  OutputFile(path: "f/new.html", text: "f")])
+        #expect(files(in: destination) == [OutputFolder.marker, "d/a.html", "e/c.html", "f/new.html"])
+
+        // A marker listing a path outside: every folder is read instead, nothing outside goes.
+        let outside = root.appendingPathComponent("keep.html")
+        try Data("keep".utf8).write(to: outside)
+        let spareMarker = folder.spare.appendingPathComponent(OutputFolder.marker)
+        try (String(contentsOf: spareMarker, encoding: .utf8) + "../keep.html\n").write(to: spareMarker, atomically: false, encoding: .utf8)
+        try Data("stray".utf8).write(to: folder.spare.appendingPathComponent("d/stray.html"))
+        try folder.replace(with: [OutputFile(path: "d/a.html", text: "a")])
+        #expect(files(in: destination) == [OutputFolder.marker, "d/a.html"])
+        #expect(fm.fileExists(atPath: outside.path))
     }
 
     @Test func aFailingWriteLeavesTheOldOutput() throws {
