@@ -20,6 +20,7 @@ struct BuildCommand: ParsableCommand {
             printMessage("エラーがあるため、何も書き出しませんでした。")
             throw ExitCode(1)
         }
+        KeptUntilExit.keep(guide)
         let count = try writeSite(guide, options: options, output: output)
         printMessage("\(output.output) に \(count) 個のファイルを書き出しました。")
     }
@@ -36,6 +37,7 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
                 try SiteBuilder(guide: guide, theme: theme).pages() + BookletBuilder(guide: guide, theme: theme).htmlPages())
         }
         // Pages are rendered as they are written, on every core, so the site is never whole in memory.
+        KeptUntilExit.keep(pages)
         try StageTimer.measure("write") {
             try folder.replace(paths: pages.map(\.path)) { try pages[$0].file() }
         }
