@@ -1,17 +1,20 @@
 import Mustache
 
-/// A theme template as swift-mustache parsed it, made into a tree this tool renders itself.
+/// A theme template as swift-mustache parsed it, made into a flat list of steps this tool
+/// renders itself (`CompiledRendering`).
 ///
-/// swift-mustache stays the parser and the reference: this tree is built from the tokens it
+/// swift-mustache stays the parser and the reference: the steps are made from the tokens it
 /// parsed (read through `Mirror`, since they are internal), so standalone lines, whitespace
-/// and partial names are exactly its own. What the tree does not hold is rendered by
+/// and partial names are exactly its own. What the steps cannot say is rendered by
 /// swift-mustache as before: a template using anything outside the subset below is not
 /// compiled at all, and a value of a kind the renderer does not know stops its rendering
 /// (`CompiledRendering.Unsupported`) so swift-mustache renders that page instead.
 ///
 /// Why: swift-mustache finds out what each value is by casting it to protocol after
 /// protocol, copies its context stack for every section and joins its output as Strings; on a
-/// 10,000-entry guide that was two thirds of the build's CPU time. The subset is what this
+/// 10,000-entry guide that was two thirds of the build's CPU time. If a swift-mustache
+/// release changes its tokens, nothing compiles and every page is rendered by it, only
+/// slower (`CompiledTemplateTests` then fails, to say so). The subset is what this
 /// tool's templates use: text, `{{name}}`, `{{{name}}}`, `{{&name}}`, dotted names, `{{.}}`,
 /// sections and inverted sections with the `count` and `empty` transforms, partials that
 /// are not indented, comments and content-type pragmas.

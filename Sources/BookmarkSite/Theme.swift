@@ -57,18 +57,18 @@ public struct Theme: Sendable {
     /// The templates `CompiledTemplate` can hold, with every partial they name (a partial the
     /// library lacks renders as nothing either way).
     private static func compiled(_ library: MustacheLibrary, _ names: some Sequence<String>) -> CompiledRendering? {
-        var trees: [String: CompiledTemplate] = [:]
+        var compiled: [String: CompiledTemplate] = [:]
         var uncompiled: Set<String> = []
         for name in names {
             guard let template = library.getTemplate(named: name) else { continue }
-            if let tree = CompiledTemplate(template) { trees[name] = tree } else { uncompiled.insert(name) }
+            if let steps = CompiledTemplate(template) { compiled[name] = steps } else { uncompiled.insert(name) }
         }
         // Drop those that use an uncompiled partial, until none does.
         var changed = true
         while changed {
             changed = false
-            for (name, tree) in trees where tree.partials.contains(where: uncompiled.contains) {
-                trees[name] = nil
+            for (name, steps) in compiled where steps.partials.contains(where: uncompiled.contains) {
+                compiled[name] = nil
                 uncompiled.insert(name)
                 changed = true
             }
@@ -76,7 +76,7 @@ public struct Theme: Sendable {
         guard let plain = try? MustacheTemplate(string: "{{% CONTENT_TYPE:HTML}}"),
             let html = CompiledTemplate(plain)?.escapings.first
         else { return nil }
-        return CompiledRendering(templates: trees, defaultEscaping: html)
+        return CompiledRendering(templates: compiled, defaultEscaping: html)
     }
 
     /// `name` → text for every `*.mustache` below `folder` (`print/entry` for sub-folders).
@@ -109,8 +109,8 @@ public struct Theme: Sendable {
     }
 
     private func renderCompiled(_ template: String, _ context: Any) -> [UInt8]? {
-        guard let compiled, let tree = compiled.templates[template] else { return nil }
-        return try? compiled.render(tree, context)
+        guard let compiled, let steps = compiled.templates[template] else { return nil }
+        return try? compiled.render(steps, context)
     }
 
     private func renderWithSwiftMustache(_ template: String, _ context: Any) throws -> String {
