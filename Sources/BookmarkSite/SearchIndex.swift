@@ -35,7 +35,7 @@ enum SearchIndex {
     static let continuedDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz-.".utf8)
     static let audiences: [Audience] = [.person, .family, .supporter, .anyone]
 
-    /// What one entry gives the index: its grams (sorted) and its record as JSON, made once
+    /// What one entry gives the index: its grams (each once) and its record as JSON, made once
     /// per entry (see `SiteMemory`).
     struct Part {
         var grams: [UInt64]

@@ -16,7 +16,7 @@ final class SearchPostings: @unchecked Sendable {
     private var order: [UInt64] = []
 
     /// `(gram text, encoded list)` in the order of the text, for entries `ids` with their
-    /// sorted grams.
+    /// grams (each once, as `SearchText.indexGrams` makes them).
     func update(ids newIDs: [String], grams newGrams: [[UInt64]]) -> [(String, String)] {
         lock.lock()
         defer { lock.unlock() }

@@ -31,26 +31,36 @@ enum SearchText {
     static func foldCommon(_ text: String) -> String? {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            var value = scalar.value
-            switch value {
-            case 0x41...0x5A: value += 0x20
-            case 0x00...0x7F: break
-            case 0x3000: value = 0x20
-            case 0xFF01...0xFF5E:
-                value -= 0xFEE0
-                if (0x41...0x5A).contains(value) { value += 0x20 }
-            case 0x3099, 0x309A: return nil
-            case 0x3400...0x4DBF, 0x4E00...0x9FFF:
-                // Unified ideographs have no compatibility mapping and no case.
-                break
-            case 0x3001...0x303F, 0x3041...0x30FF:
-                if kanaBlockChangesWhenFolded[Int(value - 0x3000)] { return nil }
-                if (0x30A1...0x30F6).contains(value) || (0x30FD...0x30FE).contains(value) { value -= 0x60 }
-            default: return nil
-            }
+            guard let value = foldedCommonly(scalar.value, kanaChanges: kanaBlockChangesWhenFolded) else { return nil }
             out.append(Unicode.Scalar(value)!)
         }
         return String(out)
+    }
+
+    /// One scalar as `foldCommon` folds it, or nil when it needs the general path. Per scalar,
+    /// so `indexGrams` can fold and cut grams in one pass without building the folded string.
+    /// `kanaChanges` is `kanaBlockChangesWhenFolded`, which callers fetch once: every access
+    /// of a static table checks it was made (`swift_once`), a tenth of cutting grams.
+    @inline(__always)
+    static func foldedCommonly(_ scalar: UInt32, kanaChanges: [Bool]) -> UInt32? {
+        var value = scalar
+        switch value {
+        case 0x41...0x5A: value += 0x20
+        case 0x00...0x7F: break
+        case 0x3000: value = 0x20
+        case 0xFF01...0xFF5E:
+            value -= 0xFEE0
+            if (0x41...0x5A).contains(value) { value += 0x20 }
+        case 0x3099, 0x309A: return nil
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF:
+            // Unified ideographs have no compatibility mapping and no case.
+            break
+        case 0x3001...0x303F, 0x3041...0x30FF:
+            if kanaChanges[Int(value - 0x3000)] { return nil }
+            if (0x30A1...0x30F6).contains(value) || (0x30FD...0x30FE).contains(value) { value -= 0x60 }
+        default: return nil
+        }
+        return value
     }
 
     /// Folded runs of word characters.
@@ -73,26 +83,85 @@ enum SearchText {
     /// unigram has 0 as its second half): every bigram of each run, and the last scalar of each
     /// run. A one-letter query finds the bigrams starting with it plus that unigram, so no
     /// other unigram needs storing.
-    /// Sorted, each once. Made in one pass over the folded text, without the runs as arrays
-    /// or a set: for 10,000 entries this was a tenth of a build.
+    /// Each once, in the order they first occur: nothing needs them sorted (the index sorts the
+    /// grams of all entries by their text), and sorting the grams of every entry cost more than
+    /// cutting them. Made in one pass over the text, folding each scalar on the way
+    /// (`foldedCommonly`), without the folded string or the runs as arrays: for 10,000 entries
+    /// this was a tenth of a build.
     static func indexGrams(_ text: String) -> [UInt64] {
+        var cutter = GramCutter()
+        cutter.grams.reserveCapacity(text.utf8.count / 2)
+        let kanaChanges = kanaBlockChangesWhenFolded
+        for scalar in text.unicodeScalars {
+            guard let value = foldedCommonly(scalar.value, kanaChanges: kanaChanges) else {
+                // Rare (compatibility characters, combining marks): fold the whole text the general way.
+                cutter = GramCutter()
+                for scalar in fold(text).unicodeScalars { cutter.add(scalar.value) }
+                break
+            }
+            cutter.add(value)
+        }
+        return cutter.uniqueGrams()
+    }
+
+    /// Cuts folded scalars into the grams of `indexGrams`.
+    private struct GramCutter {
         var grams: [UInt64] = []
-        var previous: UInt32?
-        for scalar in fold(text).unicodeScalars {
-            if isSeparator(scalar) {
+        private var previous: UInt32?
+        /// Fetched once (see `foldedCommonly`).
+        private let separators = SearchText.basicPlaneSeparators
+
+        @inline(__always)
+        mutating func add(_ scalar: UInt32) {
+            let isSeparator = scalar < 0x10000 ? separators[Int(scalar)] : SearchText.isSeparator(value: scalar)
+            if isSeparator {
                 if let last = previous { grams.append(UInt64(last) << 32) }
                 previous = nil
             } else {
-                if let last = previous { grams.append(UInt64(last) << 32 | UInt64(scalar.value)) }
-                previous = scalar.value
+                if let last = previous { grams.append(UInt64(last) << 32 | UInt64(scalar)) }
+                previous = scalar
             }
         }
-        if let last = previous { grams.append(UInt64(last) << 32) }
-        grams.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(grams.count)
-        for gram in grams where gram != unique.last { unique.append(gram) }
-        return unique
+
+        /// The grams, each once, in the order they first occur.
+        mutating func uniqueGrams() -> [UInt64] {
+            if let last = previous { grams.append(UInt64(last) << 32) }
+            previous = nil
+            return GramSet.unique(grams)
+        }
+    }
+
+    /// Drops repeats from a list of grams, keeping first occurrences in order (a body repeats its
+    /// phrases, so about half of an entry's grams are repeats): an open-addressing table at most
+    /// half full, keyed by the gram itself (0 marks a free slot; no gram is 0, as its first
+    /// scalar is never a separator like U+0000). Cheaper than `Set<UInt64>`, which hashes each
+    /// gram with SipHash.
+    private enum GramSet {
+        static func unique(_ grams: [UInt64]) -> [UInt64] {
+            var unique: [UInt64] = []
+            unique.reserveCapacity(grams.count)
+            var bits = 4
+            while 1 << bits < 2 * grams.count { bits += 1 }
+            let mask = (1 << bits) - 1
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 1 << bits) { slots in
+                slots.initialize(repeating: 0)
+                for gram in grams {
+                    // Fibonacci hashing: the top bits of the product mix both scalars of the gram.
+                    var slot = Int(truncatingIfNeeded: (gram &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - bits))
+                    while true {
+                        let kept = slots[slot]
+                        if kept == gram { break }
+                        if kept == 0 {
+                            slots[slot] = gram
+                            unique.append(gram)
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+            return unique
+        }
     }
 
     /// The text of a gram made by `indexGrams`.
@@ -120,7 +189,13 @@ enum SearchText {
     /// Whitespace, P* (punctuation), S* (symbols), C* (control, format): the JS side uses
     /// `/[\s\p{P}\p{S}\p{C}]/u`.
     static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 ? basicPlaneSeparators[Int(scalar.value)] : looksUpSeparator(scalar)
+        isSeparator(value: scalar.value)
+    }
+
+    /// `isSeparator` of a scalar's value, for code that folds values rather than scalars.
+    @inline(__always)
+    static func isSeparator(value: UInt32) -> Bool {
+        value < 0x10000 ? basicPlaneSeparators[Int(value)] : looksUpSeparator(Unicode.Scalar(value)!)
     }
 
     /// `isSeparator` of every scalar of the Basic Multilingual Plane, asked once: a property
