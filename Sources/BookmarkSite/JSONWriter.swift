@@ -15,7 +15,7 @@ struct JSONWriter {
         // Swift types first: on Linux, asking an Array whether it is an NSNull bridges it to
         // an NSArray, which cost more than writing it.
         switch value {
-        case nil: append("null")
+        case nil: writeNull()
         case let text as String: write(string: text)
         case let object as [String: Any]:
             bytes.append(UInt8(ascii: "{"))
@@ -33,12 +33,32 @@ struct JSONWriter {
                 write(item)
             }
             bytes.append(UInt8(ascii: "]"))
-        case let number as Int: append(String(number))
-        case let flag as Bool: append(flag ? "true" : "false")
-        case let number as Double: append(number.isFinite ? String(number) : "null")
-        case is NSNull: append("null")
+        case let number as Int: write(number: number)
+        case let flag as Bool: write(flag: flag)
+        case let number as Double: write(number: number)
+        case is NSNull: writeNull()
         case let value?: write(string: String(describing: value))
         }
+    }
+
+    // Typed writers, for callers that know their values (open data): the same bytes as
+    // `write(_:)` without its dynamic casts.
+
+    mutating func writeNull() { append("null") }
+
+    mutating func write(number: Int) { append(String(number)) }
+
+    mutating func write(number: Double) { append(number.isFinite ? String(number) : "null") }
+
+    mutating func write(flag: Bool) { append(flag ? "true" : "false") }
+
+    mutating func write(strings: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, text) in strings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(string: text)
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     private mutating func append(_ ascii: String) { bytes.append(contentsOf: ascii.utf8) }
@@ -48,41 +68,63 @@ struct JSONWriter {
     mutating func write(string: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = string
+        let special = forScriptBlock ? Self.specialInScriptBlock : Self.special
         text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                var escape: String?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x00..<0x20: escape = "\\u00" + Self.hex(byte)
-                case UInt8(ascii: "<") where forScriptBlock: escape = "\\u003c"
-                case UInt8(ascii: ">") where forScriptBlock: escape = "\\u003e"
-                case UInt8(ascii: "&") where forScriptBlock: escape = "\\u0026"
-                case 0xE2 where forScriptBlock && index + 2 < utf8.count && utf8[index + 1] == 0x80
-                    && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default: break
-                }
-                if let escape {
+            special.withUnsafeBufferPointer { special in
+                var runStart = 0
+                var index = 0
+                while index < utf8.count {
+                    // Nearly every byte is plain: one table lookup each, instead of a test per
+                    // escaped character (open data and JSON-LD pass every body through here).
+                    guard special[Int(utf8[index])] else {
+                        index += 1
+                        continue
+                    }
+                    guard let (escape, width) = escape(utf8, at: index) else {
+                        index += 1
+                        continue
+                    }
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                     bytes.append(contentsOf: escape.utf8)
                     index += width
                     runStart = index
-                } else {
-                    index += 1
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape for the byte at `index` and how many bytes it replaces; nil when the byte is
+    /// kept (0xE2 starting anything but U+2028 or U+2029).
+    private func escape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (String, Int)? {
+        let byte = utf8[index]
+        switch byte {
+        case UInt8(ascii: "\""): return ("\\\"", 1)
+        case UInt8(ascii: "\\"): return ("\\\\", 1)
+        case 0x0A: return ("\\n", 1)
+        case 0x0D: return ("\\r", 1)
+        case 0x09: return ("\\t", 1)
+        case 0x00..<0x20: return ("\\u00" + Self.hex(byte), 1)
+        case UInt8(ascii: "<") where forScriptBlock: return ("\\u003c", 1)
+        case UInt8(ascii: ">") where forScriptBlock: return ("\\u003e", 1)
+        case UInt8(ascii: "&") where forScriptBlock: return ("\\u0026", 1)
+        case 0xE2 where forScriptBlock && index + 2 < utf8.count && utf8[index + 1] == 0x80
+            && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+            return (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+        default: return nil
+        }
+    }
+
+    /// Bytes that `escape` looks at: `"`, `\` and control bytes…
+    private static let special: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// …and in script blocks also `<`, `>`, `&` and 0xE2, the first byte of U+2028 and U+2029.
+    private static let specialInScriptBlock: [Bool] = (0...255).map { byte in
+        special[byte] || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
+            || byte == 0xE2
     }
 
     private static func hex(_ byte: UInt8) -> String {
