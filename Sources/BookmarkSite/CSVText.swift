@@ -18,27 +18,52 @@ enum CSVText {
 
     /// One record with its CRLF.
     static func line(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\r\n"
+        var bytes: [UInt8] = []
+        append(line: fields, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            text = "'" + text
-        }
-        // Bytes, not Characters: every field of every entry passes here.
-        let needsQuotes =
-            text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || text.utf8.first == 0x20 || text.utf8.last == 0x20
-        guard needsQuotes else { return text }
-        // Doubled by bytes too: Foundation's search misses a quote that a combining mark follows,
-        // and such a quote would end the field early.
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        var bytes: [UInt8] = []
+        append(field: value, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `line` into a byte buffer.
+    static func append(line fields: [String], to bytes: inout [UInt8]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(field: field, to: &bytes)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    /// `field` into a byte buffer, in one pass over the bytes and without a String per field:
+    /// every field of every entry passes here. Bytes, not Characters: Foundation's search
+    /// misses a quote that a combining mark follows, and such a quote would end the field early.
+    static func append(field value: String, to bytes: inout [UInt8]) {
+        var text = value
+        text.withUTF8 { utf8 in
+            // The formula starters are ASCII, so the first byte tells as well as the first scalar.
+            let guarded = utf8.first.map { formulaStarts.contains($0) } ?? false
+            // A guarded field starts with `'`, never with a space.
+            let needsQuotes =
+                utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+                || (!guarded && utf8.first == 0x20) || utf8.last == 0x20
+            if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
+            if guarded { bytes.append(UInt8(ascii: "'")) }
+            if needsQuotes {
+                for byte in utf8 {
+                    bytes.append(byte)
+                    if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+                }
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+        }
+    }
+
+    /// First bytes that make a spreadsheet read a field as a formula: `=`, `+`, `-`, `@`, tab, CR.
+    private static let formulaStarts: [UInt8] = Array("=+-@\t\r".utf8)
 }

@@ -60,5 +60,13 @@ import Testing
         // A quote with a combining mark after it is still a quote to a CSV reader.
         #expect(CSVText.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
         #expect(CSVText.document([["a", "b"]]) == "\u{FEFF}a,b\r\n")
+        // Spaces at either end, and a guarded field: the `'` comes inside the quotes.
+        #expect(CSVText.field(" a") == "\" a\"")
+        #expect(CSVText.field("a ") == "\"a \"")
+        #expect(CSVText.field("= a") == "'= a")
+        #expect(CSVText.field("-a,b ") == "\"'-a,b \"")
+        #expect(CSVText.field("\r\n") == "\"'\r\n\"")
+        #expect(CSVText.field("") == "")
+        #expect(CSVText.line(["a", "", "b c"]) == "a,,b c\r\n")
     }
 }
