@@ -50,7 +50,7 @@ enum SearchIndex {
         let parts = try Parallel.map(entries.count) { index in
             memo.value(for: entries[index]) { entry in
                 var writer = JSONWriter(forScriptBlock: true)
-                writer.write(record(entry, areaNumbers: areaNumbers))
+                Record(entry, areaNumbers: areaNumbers).write(to: &writer)
                 return Part(grams: SearchText.indexGrams(searchableText(entry, guide: guide)),
                             record: writer.bytes)
             }
@@ -112,42 +112,81 @@ enum SearchIndex {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Most significant digit first, straight into `out` (an array of digits per number was
+    /// most of the cost of encoding).
     private static func appendNumber(_ number: Int, to out: inout [UInt8]) {
-        var digits = [lastDigits[number & 31]]
-        var rest = number >> 5
-        while rest > 0 {
-            digits.append(continuedDigits[rest & 31])
-            rest >>= 5
+        var shift = 0
+        while number >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 {
+            out.append(continuedDigits[(number >> shift) & 31])
+            shift -= 5
         }
-        out.append(contentsOf: digits.reversed())
+        out.append(lastDigits[number & 31])
     }
 
     /// What a result shows and what the filters test (see the type's comment for the order).
-    static func record(_ entry: Entry, areaNumbers: [String: Int]) -> [Any] {
+    /// Typed fields written by hand rather than an `[Any]` for `JSONWriter.write(_:)`: its
+    /// dynamic casts cost more than the rest of a record.
+    struct Record {
+        var id: String
+        var name: String
+        var kind: Int
+        var area: Int
         var audienceBits = 0
-        for (bit, audience) in audiences.enumerated() where entry.audiences.contains(audience) {
-            audienceBits |= 1 << bit
-        }
-        let filters = [
-            entry.isFree, entry.anonymous == true, entry.reservation == .notRequired, entry.isWomenOnly,
-            // A nationwide service takes people from anywhere, so it counts as 市外可.
-            entry.outsideResidents == true || entry.area == .nationwide,
-        ]
         var flags = 0
-        for (bit, on) in filters.enumerated() where on { flags |= 1 << bit }
         var badgeBits = 0
-        for badge in EntryContext.badges(entry) {
-            if let bit = EntryContext.badgeLabels.firstIndex(of: badge) { badgeBits |= 1 << bit }
-        }
-        return [
-            entry.id, entry.name, Kind.allCases.firstIndex(of: entry.kind) ?? 0,
-            areaNumbers[entry.area.areaID ?? "nationwide"] ?? 0, audienceBits, flags, badgeBits,
-            orNull(entry.ages?.minimum), orNull(entry.ages?.maximum),
-            entry.phones.map { [$0.display, $0.telURL] }, orNull(entry.notice),
-        ]
-    }
+        var ageMinimum: Int?
+        var ageMaximum: Int?
+        var phones: [(display: String, telURL: String)]
+        var notice: String?
 
-    private static func orNull(_ value: Any?) -> Any { value ?? NSNull() }
+        init(_ entry: Entry, areaNumbers: [String: Int]) {
+            id = entry.id
+            name = entry.name
+            kind = Kind.allCases.firstIndex(of: entry.kind) ?? 0
+            area = areaNumbers[entry.area.areaID ?? "nationwide"] ?? 0
+            for (bit, audience) in audiences.enumerated() where entry.audiences.contains(audience) {
+                audienceBits |= 1 << bit
+            }
+            let filters = [
+                entry.isFree, entry.anonymous == true, entry.reservation == .notRequired, entry.isWomenOnly,
+                // A nationwide service takes people from anywhere, so it counts as 市外可.
+                entry.outsideResidents == true || entry.area == .nationwide,
+            ]
+            for (bit, on) in filters.enumerated() where on { flags |= 1 << bit }
+            for badge in EntryContext.badges(entry) {
+                if let bit = EntryContext.badgeLabels.firstIndex(of: badge) { badgeBits |= 1 << bit }
+            }
+            ageMinimum = entry.ages?.minimum
+            ageMaximum = entry.ages?.maximum
+            phones = entry.phones.map { ($0.display, $0.telURL) }
+            notice = entry.notice
+        }
+
+        /// `[id, name, kind, area, audiences, flags, badges, ageMin, ageMax, phones, notice]`.
+        func write(to writer: inout JSONWriter) {
+            writer.bytes.append(UInt8(ascii: "["))
+            writer.write(string: id)
+            writer.bytes.append(UInt8(ascii: ","))
+            writer.write(string: name)
+            for number in [kind, area, audienceBits, flags, badgeBits] {
+                writer.bytes.append(UInt8(ascii: ","))
+                writer.write(number: number)
+            }
+            for age in [ageMinimum, ageMaximum] {
+                writer.bytes.append(UInt8(ascii: ","))
+                if let age { writer.write(number: age) } else { writer.writeNull() }
+            }
+            writer.bytes.append(contentsOf: ",[".utf8)
+            for (index, phone) in phones.enumerated() {
+                if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+                writer.write(strings: [phone.display, phone.telURL])
+            }
+            writer.bytes.append(contentsOf: "],".utf8)
+            if let notice { writer.write(string: notice) } else { writer.writeNull() }
+            writer.bytes.append(UInt8(ascii: "]"))
+        }
+    }
 
     /// Every field a reader might search for, joined with line breaks so grams never span two.
     static func searchableText(_ entry: Entry, guide: Guide) -> String {

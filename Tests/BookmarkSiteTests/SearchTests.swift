@@ -42,6 +42,24 @@ import Testing
         }
     }
 
+    /// The index lists grams in the order of their text; packed numbers stand in for the text
+    /// only where they sort the same (kana, kanji, ASCII, mixed here with Hangul, combining
+    /// marks and compatibility ideographs, which NFC changes or composes).
+    @Test func gramsSortAsTheirText() {
+        let scalars: [UInt32] = [0x41, 0x61, 0x7E, 0x3042, 0x304C, 0x3094, 0x309D, 0x30A2, 0x30FC, 0x30FE,
+                                 0x4E00, 0x9FFF, 0x3400, 0xF900, 0xFA10, 0x1100, 0x1161, 0xAC00, 0x0301, 0x0300,
+                                 0x3099, 0x00E9, 0x212B, 0x00C5, 0x1F600, 0x20000]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20 {
+            let grams = Array(Set((0..<300).map { _ in
+                UInt64(scalars.randomElement(using: &random)!) << 32
+                    | (Bool.random(using: &random) ? 0 : UInt64(scalars.randomElement(using: &random)!))
+            }))
+            let expected = grams.map { ($0, SearchText.text(ofGram: $0)) }.sorted { $0.1 < $1.1 }.map(\.1)
+            #expect(SearchPostings.inTextOrder(grams).map(SearchText.text(ofGram:)) == expected)
+        }
+    }
+
     @Test func foldingWithoutFoundationAgreesWithNFKC() {
         for text in ["相談窓口（さくら市）", "ＬＩＮＥで相談", "一丁七万丈三上下不与丐丑且丕世丘丙丞両並", "㐀㐁", "〶〸ゟヿ゛", "ｿｳﾀﾞﾝ", "か\u{3099}", "ABC def　ヴ", "㈱さくら", "ゟ"] {
             let general = text.precomposedStringWithCompatibilityMapping.lowercased()
