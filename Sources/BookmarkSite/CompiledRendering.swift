@@ -72,10 +72,18 @@ final class CompiledRendering: Sendable {
             try template.bytes.withUnsafeBufferPointer { bytes in
                 try template.names.withUnsafeBufferPointer { names in
                     let walk = Walk(template: template, ops: ops, bytes: bytes, names: names, rendering: self)
-                    try walk.run(0..<ops.count, stack: &stack, escaping: defaultEscaping, into: &output)
+                    try walk.run(0..<ops.count, stack: &stack, escaping: .swiftMustacheHTML, into: &output)
                 }
             }
         }
+    }
+
+    /// How a walk escapes `{{value}}` at a point, as plain data (copied at every step):
+    /// swift-mustache's HTML escaping (what each template starts with), this tool's, none, or
+    /// the template's `escapings[index]`.
+    fileprivate enum EscapingState {
+        case swiftMustacheHTML, bookmarkHTML, none
+        case other(Int32)
     }
 
     /// The steps of one template, walked over its buffers.
@@ -89,7 +97,7 @@ final class CompiledRendering: Sendable {
         unowned(unsafe) let rendering: CompiledRendering
 
         func run(
-            _ range: Range<Int>, stack: inout [Frame], escaping: CompiledTemplate.Escaping, into output: inout [UInt8]
+            _ range: Range<Int>, stack: inout [Frame], escaping: EscapingState, into output: inout [UInt8]
         ) throws {
             var escaping = escaping
             var position = range.lowerBound
@@ -101,7 +109,7 @@ final class CompiledRendering: Sendable {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(op.index)..<Int(op.index + op.count)]))
                 case .variable, .unescapedVariable:
                     guard let value = try rendering.lookUp(names.baseAddress! + Int(op.index), in: stack) else { continue }
-                    try rendering.write(value, op.kind == .variable ? escaping : .none, into: &output)
+                    try write(value, op.kind == .variable ? escaping : .none, into: &output)
                 case .section, .invertedSection:
                     let value = try rendering.lookUp(names.baseAddress! + Int(op.index), in: stack)
                     let body = position..<(position + Int(op.count))
@@ -115,13 +123,17 @@ final class CompiledRendering: Sendable {
                     guard let partial = rendering.templates[template.partials[Int(op.index)]] else { continue }
                     try rendering.render(partial, stack: &stack, into: &output)
                 case .contentType:
-                    escaping = template.escapings[Int(op.index)]
+                    switch template.escapings[Int(op.index)] {
+                    case .bookmarkHTML: escaping = .bookmarkHTML
+                    case .none: escaping = .none
+                    case .other: escaping = .other(op.index)
+                    }
                 }
             }
         }
 
         private func renderSection(
-            _ body: Range<Int>, _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
+            _ body: Range<Int>, _ value: Any?, stack: inout [Frame], escaping: EscapingState,
             into output: inout [UInt8]
         ) throws {
             guard let value else { return }
@@ -144,7 +156,7 @@ final class CompiledRendering: Sendable {
         }
 
         private func renderInverted(
-            _ body: Range<Int>, _ value: Any?, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
+            _ body: Range<Int>, _ value: Any?, stack: inout [Frame], escaping: EscapingState,
             into output: inout [UInt8]
         ) throws {
             guard let value else { return try run(body, stack: &stack, escaping: escaping, into: &output) }
@@ -159,30 +171,39 @@ final class CompiledRendering: Sendable {
         }
 
         private func runPushed(
-            _ body: Range<Int>, _ frame: Frame, stack: inout [Frame], escaping: CompiledTemplate.Escaping,
+            _ body: Range<Int>, _ frame: Frame, stack: inout [Frame], escaping: EscapingState,
             into output: inout [UInt8]
         ) throws {
             stack.append(frame)
             defer { stack.removeLast() }
             try run(body, stack: &stack, escaping: escaping, into: &output)
         }
-    }
 
-    fileprivate func write(_ value: Any, _ escaping: CompiledTemplate.Escaping, into output: inout [UInt8]) throws {
-        let text: String
-        if let string = value as? String {
-            text = string
-        } else if let number = value as? Int {
-            text = String(number)
-        } else if let flag = value as? Bool {
-            text = flag ? "true" : "false"
-        } else {
-            throw Unsupported()
+        private func write(_ value: Any, _ escaping: EscapingState, into output: inout [UInt8]) throws {
+            let text: String
+            if let string = value as? String {
+                text = string
+            } else if let number = value as? Int {
+                text = String(number)
+            } else if let flag = value as? Bool {
+                text = flag ? "true" : "false"
+            } else {
+                throw Unsupported()
+            }
+            switch escaping {
+            case .none: output.append(contentsOf: text.utf8)
+            case .bookmarkHTML: HTMLEscaping.append(text, to: &output)
+            case .swiftMustacheHTML: escape(text, rendering.defaultEscaping, into: &output)
+            case .other(let index): escape(text, template.escapings[Int(index)], into: &output)
+            }
         }
-        switch escaping {
-        case .none: output.append(contentsOf: text.utf8)
-        case .bookmarkHTML: HTMLEscaping.append(text, to: &output)
-        case .other(let type): output.append(contentsOf: type.escapeText(text).utf8)
+
+        private func escape(_ text: String, _ escaping: CompiledTemplate.Escaping, into output: inout [UInt8]) {
+            switch escaping {
+            case .none: output.append(contentsOf: text.utf8)
+            case .bookmarkHTML: HTMLEscaping.append(text, to: &output)
+            case .other(let type): output.append(contentsOf: type.escapeText(text).utf8)
+            }
         }
     }
 

@@ -65,69 +65,83 @@ final class CompiledTemplate: @unchecked Sendable {
         case other(any MustacheContentType)
     }
 
-    private(set) var ops: [Op] = []
-    private(set) var bytes: [UInt8] = []
-    private(set) var names: [Name] = []
+    // Constants, so reading them from both cores needs no exclusivity check.
+    let ops: [Op]
+    let bytes: [UInt8]
+    let names: [Name]
     /// The partials a template names, so a template is only used compiled when they are too.
-    private(set) var partials: [String] = []
-    private(set) var escapings: [Escaping] = []
+    let partials: [String]
+    let escapings: [Escaping]
 
     /// The steps of `template`, or nil when it uses anything outside the subset.
     init?(_ template: MustacheTemplate) {
-        guard add(template) else { return nil }
+        var builder = Builder()
+        guard builder.add(template) else { return nil }
+        (ops, bytes, names, partials, escapings) = (builder.ops, builder.bytes, builder.names, builder.partials, builder.escapings)
     }
+}
 
-    private func add(_ template: MustacheTemplate) -> Bool {
-        guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any]
-        else { return false }
-        return tokens.allSatisfy { add(token: $0) }
-    }
+extension CompiledTemplate {
+    /// Collects the steps of a template and of its sections, depth first.
+    private struct Builder {
+        var ops: [Op] = []
+        var bytes: [UInt8] = []
+        var names: [Name] = []
+        var partials: [String] = []
+        var escapings: [Escaping] = []
 
-    /// One token: an enum case whose payload is one value or a tuple of labelled values.
-    private func add(token: Any) -> Bool {
-        guard let (kind, payload) = Mirror(reflecting: token).children.first.map({ ($0.label, $0.value) }) else { return false }
-        let fields = Mirror(reflecting: payload).children.map { ($0.label ?? "", $0.value) }
-        func field(_ label: String) -> Any? { fields.first { $0.0 == label }?.1 }
-        switch kind {
-        case "text":
-            guard let text = payload as? String else { return false }
-            ops.append(Op(kind: .text, index: Int32(bytes.count), count: Int32(text.utf8.count)))
-            bytes += text.utf8
-        case "variable", "unescapedVariable":
-            guard let name = field("name") as? String, let transforms = field("transforms") as? [String],
-                let parsed = Name(name, transforms: transforms)
+        mutating func add(_ template: MustacheTemplate) -> Bool {
+            guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any]
             else { return false }
-            ops.append(Op(kind: kind == "variable" ? .variable : .unescapedVariable, index: Int32(names.count), count: 0))
-            names.append(parsed)
-        case "section", "invertedSection":
-            guard let name = field("name") as? String, let transforms = field("transforms") as? [String],
-                let parsed = Name(name, transforms: transforms), let body = field("template") as? MustacheTemplate
-            else { return false }
-            let position = ops.count
-            ops.append(Op(kind: kind == "section" ? .section : .invertedSection, index: Int32(names.count), count: 0))
-            names.append(parsed)
-            guard add(body) else { return false }
-            ops[position].count = Int32(ops.count - position - 1)
-        case "partial":
-            // An indented partial indents each line of its output, and one with blocks
-            // inherits; neither is in the subset.
-            guard let name = field(".0") as? String, field("inherits").map(Self.isNil) ?? false else { return false }
-            let indentation = field("indentation").flatMap { $0 as? String } ?? ""
-            guard indentation.isEmpty else { return false }
-            ops.append(Op(kind: .partial, index: Int32(partials.count), count: 0))
-            partials.append(name)
-        case "contentType":
-            guard let contentType = payload as? any MustacheContentType else { return false }
-            ops.append(Op(kind: .contentType, index: Int32(escapings.count), count: 0))
-            escapings.append(Escaping(contentType))
-        default:
-            return false
+            return tokens.allSatisfy { add(token: $0) }
         }
-        return true
-    }
 
-    private static func isNil(_ value: Any) -> Bool {
-        Mirror(reflecting: value).displayStyle == .optional && Mirror(reflecting: value).children.isEmpty
+        /// One token: an enum case whose payload is one value or a tuple of labelled values.
+        private mutating func add(token: Any) -> Bool {
+            guard let (kind, payload) = Mirror(reflecting: token).children.first.map({ ($0.label, $0.value) }) else { return false }
+            let fields = Mirror(reflecting: payload).children.map { ($0.label ?? "", $0.value) }
+            func field(_ label: String) -> Any? { fields.first { $0.0 == label }?.1 }
+            switch kind {
+            case "text":
+                guard let text = payload as? String else { return false }
+                ops.append(Op(kind: .text, index: Int32(bytes.count), count: Int32(text.utf8.count)))
+                bytes += text.utf8
+            case "variable", "unescapedVariable":
+                guard let name = field("name") as? String, let transforms = field("transforms") as? [String],
+                    let parsed = Name(name, transforms: transforms)
+                else { return false }
+                ops.append(Op(kind: kind == "variable" ? .variable : .unescapedVariable, index: Int32(names.count), count: 0))
+                names.append(parsed)
+            case "section", "invertedSection":
+                guard let name = field("name") as? String, let transforms = field("transforms") as? [String],
+                    let parsed = Name(name, transforms: transforms), let body = field("template") as? MustacheTemplate
+                else { return false }
+                let position = ops.count
+                ops.append(Op(kind: kind == "section" ? .section : .invertedSection, index: Int32(names.count), count: 0))
+                names.append(parsed)
+                guard add(body) else { return false }
+                ops[position].count = Int32(ops.count - position - 1)
+            case "partial":
+                // An indented partial indents each line of its output, and one with blocks
+                // inherits; neither is in the subset.
+                guard let name = field(".0") as? String, field("inherits").map(Self.isNil) ?? false else { return false }
+                let indentation = field("indentation").flatMap { $0 as? String } ?? ""
+                guard indentation.isEmpty else { return false }
+                ops.append(Op(kind: .partial, index: Int32(partials.count), count: 0))
+                partials.append(name)
+            case "contentType":
+                guard let contentType = payload as? any MustacheContentType else { return false }
+                ops.append(Op(kind: .contentType, index: Int32(escapings.count), count: 0))
+                escapings.append(Escaping(contentType))
+            default:
+                return false
+            }
+            return true
+        }
+
+        private static func isNil(_ value: Any) -> Bool {
+            Mirror(reflecting: value).displayStyle == .optional && Mirror(reflecting: value).children.isEmpty
+        }
     }
 }
 

@@ -120,7 +120,7 @@ enum RandomTemplate {
             case 4: out += "{{\(name(&random))}}"
             case 5: out += "{{{\(name(&random))}}}"
             case 6: out += "{{& \(name(&random)) }}"
-            case 7, 8 where depth < 3:
+            case 7...8 where depth < 3:
                 let tag = name(&random)
                 let open = Bool.random(using: &random) ? "#" : "^"
                 let newline = Bool.random(using: &random) ? "\n" : ""
