@@ -43,7 +43,6 @@ struct EntryCards: @unchecked Sendable {
         // 10,000 of them cost more than a rebuild after one edit should take.
         let all = Array(entries.indices)
         let onHome = entries.indices.filter { entries[$0].isAllDay || entries[$0].area == .nationwide }
-        let local = entries.indices.filter { entries[$0].area != .nationwide }
         let nationwide = entries.indices.filter { entries[$0].area == .nationwide }
         let changedIDs = changed.map { Set($0.map(\.id)) }
         let items = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
@@ -103,13 +102,15 @@ struct EntryCards: @unchecked Sendable {
         }
     }
 
-    /// Makes an entry's print-list item from the values of its page (`full` at another root),
-    /// unless it is made already; nationwide services have none.
-    func offerSheet(_ entry: Entry, pageValues: [String: Any]) throws {
+    /// Makes an entry's print-list item from the values of its page (`full` at `pageRoot`),
+    /// unless it is made already; nationwide services have none. `pageValues` are moved to
+    /// the print lists' root for that and back, in place.
+    func offerSheet(_ entry: Entry, pageValues: inout [String: Any], pageRoot: String) throws {
         guard entry.area != .nationwide else { return }
-        _ = try sheets.value(for: entry) { entry in
-            try sheetItem(EntryContext.rerooted(pageValues, entry, root: Self.sheetRoot))
-        }
+        EntryContext.reroot(&pageValues, entry, root: Self.sheetRoot)
+        defer { EntryContext.reroot(&pageValues, entry, root: pageRoot) }
+        let values = pageValues
+        _ = try sheets.value(for: entry) { _ in try sheetItem(values) }
     }
 
     private func sheetItem(_ values: [String: Any]) throws -> [String: Any] {

@@ -71,22 +71,18 @@ enum EntryContext {
         return values.dictionary
     }
 
-    /// An entry page's values: every field (`full`, made by the caller, which also makes the
-    /// print-list item from them), and the JSON-LD that only the entry page carries.
-    static func page(fromFull values: [String: Any], _ entry: Entry, guide: Guide) -> [String: Any] {
-        var values = values
+    /// Adds to an entry's `full` values what only its page carries: the JSON-LD.
+    static func addStructuredData(to values: inout [String: Any], _ entry: Entry, guide: Guide) {
         values["jsonLD"] = StructuredData.script(for: entry, guide: guide)
-        return values
     }
 
-    /// The values of `full` at one root, as `full` gives them at `root`: only the links to
-    /// the entry's own, kind and area pages depend on the root.
-    static func rerooted(_ values: [String: Any], _ entry: Entry, root: String) -> [String: Any] {
-        var values = TemplateValues(adding: values)
+    /// Makes `full` values at one root what `full` gives at `root`, in place (no copy of
+    /// some fifty values): only the links to the entry's own, kind and area pages depend on
+    /// the root.
+    static func reroot(_ values: inout [String: Any], _ entry: Entry, root: String) {
         values["href"] = href(entry, root: root)
         values["kindHref"] = kindHref(entry, root: root)
-        values["areaHref"] = areaHref(entry, root: root)
-        return values.dictionary
+        if let area = areaHref(entry, root: root) { values["areaHref"] = area } else { values["areaHref"] = nil }
     }
 
     static func kindHref(_ entry: Entry, root: String) -> String {

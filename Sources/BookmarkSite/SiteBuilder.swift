@@ -119,10 +119,11 @@ public struct SiteBuilder: Sendable {
         for entry in listing.entries {
             let path = "entries/\(entry.id)/index.html"
             add(path) {
-                let values = EntryContext.full(entry, root: root(of: path), guide: guide)
-                try cards.offerSheet(entry, pageValues: values)
-                return try page("entry", path: path, title: entry.name,
-                                ["entry": EntryContext.page(fromFull: values, entry, guide: guide)])
+                let pageRoot = root(of: path)
+                var values = EntryContext.full(entry, root: pageRoot, guide: guide)
+                try cards.offerSheet(entry, pageValues: &values, pageRoot: pageRoot)
+                EntryContext.addStructuredData(to: &values, entry, guide: guide)
+                return try page("entry", path: path, title: entry.name, ["entry": values])
             }
         }
         for free in listing.pages {

@@ -26,10 +26,18 @@ import Testing
         let guide = try #require(result.guide)
         #expect(guide.entries.count > 5)
         for entry in guide.entries {
-            let moved = EntryContext.rerooted(EntryContext.full(entry, root: "../../", guide: guide), entry, root: "../../../")
+            var moved = EntryContext.full(entry, root: "../../", guide: guide)
+            EntryContext.reroot(&moved, entry, root: "../../../")
             let direct = EntryContext.full(entry, root: "../../../", guide: guide)
             #expect(moved.keys.sorted() == direct.keys.sorted(), "\(entry.id)")
             for (key, value) in direct {
+                #expect(moved[key].map(Self.canonical) == Self.canonical(value), "\(entry.id) \(key)")
+            }
+            // And back, as an entry page does after making its print-list item.
+            EntryContext.reroot(&moved, entry, root: "../../")
+            let page = EntryContext.full(entry, root: "../../", guide: guide)
+            #expect(moved.keys.sorted() == page.keys.sorted(), "\(entry.id)")
+            for (key, value) in page {
                 #expect(moved[key].map(Self.canonical) == Self.canonical(value), "\(entry.id) \(key)")
             }
         }
