@@ -24,15 +24,21 @@ public struct ContentFile: Sendable, Hashable {
 
     /// The id (entries) or slug (pages): the file name without `.md`.
     public var id: String {
-        let bytes = Array(relativePath.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
-            let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-            return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        }
-        // The same by bytes, as paths are nearly always ASCII, where a character is a byte
-        // (but CR LF, which holds no `/` and cannot end in `.md`): the last run of non-`/`.
+        // Native strings are contiguous, so the bytes are read in place, without a copy.
+        if let id = relativePath.utf8.withContiguousStorageIfAvailable(Self.asciiID), let id { return id }
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    /// `id` by bytes, as paths are nearly always ASCII, where a character is a byte (but
+    /// CR LF, which holds no `/` and cannot end in `.md`): the last run of non-`/`, without
+    /// `.md`. Nil when the path is not ASCII.
+    private static func asciiID(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         let slash = UInt8(ascii: "/")
-        guard let last = bytes.lastIndex(where: { $0 != slash }) else { return relativePath }
+        guard let last = bytes.lastIndex(where: { $0 != slash }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let first = bytes[..<last].lastIndex(of: slash).map { $0 + 1 } ?? 0
         var name = bytes[first...last]
         if name.count >= 3, name.suffix(3).elementsEqual(".md".utf8) { name = name.dropLast(3) }

@@ -25,8 +25,13 @@ struct TreeCleaner {
         var badLinks: [OpaquePointer] = []
         var images: [OpaquePointer] = []
         var softBreaks: [OpaquePointer] = []
+        // Text nodes for `findLeftoverEmphasis`, gathered in the same walk: the changes below
+        // free no text node (raw HTML has none, links and images hand theirs to their parent),
+        // and keep their order.
+        var texts: [OpaquePointer] = []
         walk(root) { node in
             switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT: texts.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: rawHTML.append(node)
             case CMARK_NODE_LINK:
                 if !Self.isAllowed(url: Self.string(cmark_node_get_url(node))) { badLinks.append(node) }
@@ -60,16 +65,12 @@ struct TreeCleaner {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
-        findLeftoverEmphasis(root)
+        findLeftoverEmphasis(in: texts)
     }
 
     /// `**` or `__` that CommonMark left as text, usually next to 「」 or 。.
-    private mutating func findLeftoverEmphasis(_ root: OpaquePointer) {
+    private mutating func findLeftoverEmphasis(in texts: [OpaquePointer]) {
         var reported = Set<Int>()
-        var texts: [OpaquePointer] = []
-        walk(root) { node in
-            if cmark_node_get_type(node) == CMARK_NODE_TEXT { texts.append(node) }
-        }
         for node in texts {
             guard let literal = cmark_node_get_literal(node), Self.hasDoubledMarker(literal) else { continue }
             let block = enclosingBlock(node)

@@ -18,12 +18,39 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Reads `YYYY-MM-DD` strictly.
     public init?(iso text: String) {
+        // The usual `2026-04-01`, read by bytes: ten ASCII bytes are ten characters, so this
+        // is exactly what the general reading below accepts and gives.
+        if let (year, month, day) = Self.asciiISO(text) {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// Year, month and day of `DDDD-DD-DD` in ASCII digits; nil for anything else.
+    private static func asciiISO(_ text: String) -> (Int, Int, Int)? {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return nil }
+        var values = (0, 0, 0)
+        for (offset, byte) in utf8.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard (0x30...0x39).contains(byte) else { return nil }
+            let digit = Int(byte - 0x30)
+            switch offset {
+            case 0..<4: values.0 = values.0 * 10 + digit
+            case 5..<7: values.1 = values.1 * 10 + digit
+            default: values.2 = values.2 * 10 + digit
+            }
+        }
+        return values
     }
 
     /// The day in Japan (UTC+9) at a moment; editors and readers live there.

@@ -116,8 +116,19 @@ public enum Gojuon {
     /// composed first. Comparing bytes instead of Strings made sorting 10,000 entries several
     /// times faster.
     public static func orderBytes(_ key: String) -> [UInt8] {
-        let composed = key.unicodeScalars.contains { $0.properties.canonicalCombiningClass != .notReordered }
+        let composed = key.unicodeScalars.contains { !isNotReordered($0) }
             ? key.precomposedStringWithCanonicalMapping : key
         return Array(composed.utf8)
+    }
+
+    /// Whether a scalar's canonical combining class is 0. Looking the property up cost more
+    /// than the rest of making a key, so the usual scalars of a reading are answered by range:
+    /// all below U+0300 (where the combining marks begin), kana but the combining voicing
+    /// marks U+3099 and U+309A, and the CJK ideographs.
+    static func isNotReordered(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x3041...0x3096, 0x309B...0x30FF, 0x4E00...0x9FFF: true
+        default: scalar.properties.canonicalCombiningClass == .notReordered
+        }
     }
 }

@@ -155,6 +155,22 @@ public enum Weekday: String, Vocabulary, Comparable {
         }
     }
 
+    /// As `Vocabulary`'s, with the ids looked up first: the shared reading builds the
+    /// spellings `月曜`, `月曜日`, … of every day before the one written, and days are read
+    /// for every item of `hours`. Only text that lower-cases to an ASCII id can match an id,
+    /// and such text is never one of the kanji labels or spellings, so the answer is the same.
+    public init?(written: String) {
+        if let day = Weekday(rawValue: written.lowercased()) {
+            self = day
+            return
+        }
+        for value in Self.allCases where value.japaneseLabel == written || value.otherSpellings.contains(written) {
+            self = value
+            return
+        }
+        return nil
+    }
+
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

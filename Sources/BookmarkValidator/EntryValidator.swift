@@ -27,12 +27,13 @@ public enum EntryValidator {
     /// Reads, splits, parses and checks one entry. The entry is nil when any error was found.
     public static func validate(_ file: ContentFile, context: ValidationContext) -> (Entry?, [Diagnostic]) {
         let path = file.relativePath
+        let id = file.id
         var diagnostics: [Diagnostic] = []
-        if !ValueRules.isValidID(file.id) {
+        if !ValueRules.isValidID(id) {
             diagnostics.append(
                 Diagnostic(
                     file: path, line: 1, column: 1, code: .idInvalid,
-                    message: "ファイル名「\(file.id)」は項目の id に使えません。半角英小文字・数字・ハイフンで、英小文字か数字で始め、64文字までにします。",
+                    message: "ファイル名「\(id)」は項目の id に使えません。半角英小文字・数字・ハイフンで、英小文字か数字で始め、64文字までにします。",
                     hint: "例: sakura-soudan.md"))
         }
         let source: SourceText
@@ -40,7 +41,7 @@ public enum EntryValidator {
         case .success(let text): source = text
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }
-        let (entry, more) = validate(source, id: file.id, context: context)
+        let (entry, more) = validate(source, id: id, context: context)
         diagnostics += more
         return (diagnostics.hasErrors ? nil : entry, diagnostics)
     }

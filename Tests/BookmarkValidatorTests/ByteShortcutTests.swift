@@ -58,6 +58,21 @@ import Testing
         }
     }
 
+    static let plainURLCharacter = Gen<Character?>.element(of: Array("az09.-/_~AZ:")).compactMap { $0 }
+
+    /// Every text the byte shortcut accepts, `URLComponents` accepts too, with the same answer.
+    @Test func plainWebURLAgreesWithURLComponents() async {
+        for text in ["https://example.org", "http://x/", "https://-", "https://..", "https://a..b/~_-.", "https://A.org",
+                     "https:///a", "https://a:80/", "https://a_b"] {
+            #expect(!ValueRules.isPlainWebURL(text) || Self.characterIsWebURL(text), "\(text)")
+        }
+        await propertyCheck(count: 4000, input: Self.plainURLCharacter.string(of: 0...12)) { text in
+            for url in ["https://" + text, "http://" + text] where ValueRules.isPlainWebURL(url) {
+                #expect(Self.characterIsWebURL(url), "\(url)")
+            }
+        }
+    }
+
     static let phoneCharacter = Gen<Character?>.element(of: Array("0123-() \t\r\n\r\n#０ー\u{301}")).compactMap { $0 }
 
     @Test func phoneSeparatorsAgreeWithCharacters() async {
