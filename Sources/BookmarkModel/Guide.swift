@@ -94,11 +94,29 @@ public enum Gojuon {
     /// Sorts entries by reading, then by id, so the order never depends on file order.
     /// Sorts positions rather than entries: an entry is a large value, and moving it around
     /// while sorting 10,000 of them cost more than the comparisons.
+    ///
+    /// The keys are laid out in one buffer and compared in place: reading each entry's key
+    /// array in the comparison retained and released it, and sorting 10,000 entries took
+    /// 28 ms, on one core, in every `bookmark serve` rebuild.
     public static func sorted(_ entries: [Entry]) -> [Entry] {
-        let keys = entries.map(\.kanaOrder)
-        let order = entries.indices.sorted {
-            let order = compareBytes(keys[$0], keys[$1])
-            return order != 0 ? order < 0 : entries[$0].id < entries[$1].id
+        var bytes: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(entries.count)
+        for entry in entries {
+            let key = entry.kanaOrder
+            spans.append((bytes.count, key.count))
+            bytes += key
+        }
+        let order = bytes.withUnsafeBufferPointer { buffer in
+            spans.withUnsafeBufferPointer { spans in
+                entries.indices.sorted { a, b in
+                    let (x, y) = (spans[a], spans[b])
+                    let common = min(x.count, y.count)
+                    let bytesOrder = common == 0 ? 0 : memcmp(buffer.baseAddress! + x.start, buffer.baseAddress! + y.start, common)
+                    let order = bytesOrder != 0 ? Int(bytesOrder) : x.count - y.count
+                    return order != 0 ? order < 0 : entries[a].id < entries[b].id
+                }
+            }
         }
         return order.map { entries[$0] }
     }

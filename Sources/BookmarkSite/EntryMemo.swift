@@ -22,6 +22,27 @@ public final class EntryMemo<Value>: @unchecked Sendable {
         return value
     }
 
+    /// The value of each entry, in order: one pass under the lock to find the kept ones, the
+    /// rest made on every core. For files made of every entry (open data), where asking
+    /// entry by entry from both cores meant 20,000 turns of the lock per rebuild.
+    public func values(for entries: [Entry], make: (Entry) throws -> Value) throws -> [Value] {
+        var found = [Value?](repeating: nil, count: entries.count)
+        var missing: [Int] = []
+        lock.withLock {
+            for (index, entry) in entries.enumerated() {
+                if let kept = kept[entry.id], kept.entry == entry { found[index] = kept.value } else { missing.append(index) }
+            }
+        }
+        let made = try Parallel.map(missing.count) { try make(entries[missing[$0]]) }
+        lock.withLock {
+            for (position, index) in missing.enumerated() {
+                kept[entries[index].id] = (entries[index], made[position])
+                found[index] = made[position]
+            }
+        }
+        return found.map { $0! }
+    }
+
     /// Every kept value by id, as it is.
     func values() -> [String: Value] {
         lock.withLock { kept.mapValues(\.value) }

@@ -159,10 +159,13 @@ enum OpenData {
             head.write(columns)
             head.bytes.append(contentsOf: #","entries":["#.utf8)
             try head.bytes.withUnsafeBytes(emit)
-            try emitInChunks(entries.count, separator: UInt8(ascii: ","), emit) { index in
-                let entry = entries[index]
-                return memo.map { $0.value(for: entry) { row($0, guide: guide) }.json }
-                    ?? jsonObject(values(entry, guide: guide))
+            if let memo {
+                let rows = try memo.values(for: entries) { row($0, guide: guide) }
+                try emitInChunks(rows.count, separator: UInt8(ascii: ","), emit) { rows[$0].json }
+            } else {
+                try emitInChunks(entries.count, separator: UInt8(ascii: ","), emit, onEveryCore: true) {
+                    jsonObject(values(entries[$0], guide: guide))
+                }
             }
             var tail = JSONWriter(forScriptBlock: false)
             tail.bytes.append(contentsOf: #"],"title":"#.utf8)
@@ -177,25 +180,31 @@ enum OpenData {
     static func csv(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) -> ByteStream {
         ByteStream { emit in
             try Array((CSVText.byteOrderMark + CSVText.line(columns)).utf8).withUnsafeBytes(emit)
-            try emitInChunks(entries.count, separator: nil, emit) { index in
-                let entry = entries[index]
-                return memo.map { $0.value(for: entry) { row($0, guide: guide) }.csv }
-                    ?? csvLine(values(entry, guide: guide))
+            if let memo {
+                let rows = try memo.values(for: entries) { row($0, guide: guide) }
+                try emitInChunks(rows.count, separator: nil, emit) { rows[$0].csv }
+            } else {
+                try emitInChunks(entries.count, separator: nil, emit, onEveryCore: true) {
+                    csvLine(values(entries[$0], guide: guide))
+                }
             }
         }
     }
 
-    /// Emits the parts of items 0..<count in order (with `separator` between them), made on
-    /// every core a chunk at a time, gathered into writes of about a megabyte: only one chunk
-    /// is ever in memory, and parts kept by a memo are not copied but once, into the buffer.
+    /// Emits the parts of items 0..<count in order (with `separator` between them), made a
+    /// chunk at a time (on every core when `onEveryCore`; parts a memo keeps are only
+    /// copied), gathered into writes of about a megabyte: only one chunk is ever in memory,
+    /// and parts kept by a memo are not copied but once, into the buffer.
     private static func emitInChunks(
-        _ count: Int, separator: UInt8?, _ emit: (UnsafeRawBufferPointer) throws -> Void, part: (Int) -> [UInt8]
+        _ count: Int, separator: UInt8?, _ emit: (UnsafeRawBufferPointer) throws -> Void, onEveryCore: Bool = false,
+        part: (Int) -> [UInt8]
     ) throws {
         let chunkSize = 512
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20 + 1 << 16)
         for start in stride(from: 0, to: count, by: chunkSize) {
-            let parts = try Parallel.map(min(chunkSize, count - start)) { part(start + $0) }
+            let size = min(chunkSize, count - start)
+            let parts = onEveryCore ? try Parallel.map(size) { part(start + $0) } : (0..<size).map { part(start + $0) }
             for (offset, part) in parts.enumerated() {
                 if let separator, start + offset > 0 { buffer.append(separator) }
                 buffer.append(contentsOf: part)

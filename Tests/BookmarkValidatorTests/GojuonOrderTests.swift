@@ -20,4 +20,16 @@ import Testing
             #expect((Gojuon.compareBytes(bytesA, bytesB) == 0) == (keyA == keyB))
         }
     }
+
+    /// Entries sort by their sort keys as Strings, then by id.
+    @Test func entriesSortByKeyThenID() async {
+        await propertyCheck(count: 100, input: Self.kanaCharacter.string(of: 0...4).array(of: 0...40)) { kanas in
+            let entries = kanas.enumerated().map { index, kana in
+                Entry(id: "e\(index % 7)-\(index)", file: "x.md", name: "名", kana: kana, kind: .consultation,
+                      area: .nationwide, audiences: [.person], verified: Day(year: 2026, month: 1, day: 1)!)
+            }
+            let expected = entries.sorted { ($0.kanaSortKey, $0.id) < ($1.kanaSortKey, $1.id) }.map(\.id)
+            #expect(Gojuon.sorted(entries).map(\.id) == expected)
+        }
+    }
 }
