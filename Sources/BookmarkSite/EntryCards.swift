@@ -24,7 +24,9 @@ struct EntryCards: @unchecked Sendable {
     static let sheetRoot = "../../../"
 
     // Immutable after init; the values are Strings, numbers and lists of them.
-    private let cards: [String: [String: Any]]
+    /// By position in `listing.entries`: a list page picks thousands of them, and finding
+    /// each by its id was most of an audience page's time in `bookmark serve`.
+    private let cards: [[String: Any]]
     private let homeCards: [String: [String: Any]]
     /// Print-list items are made when first asked for, by an area's print list or, sooner,
     /// by the entry's own page, which has every field at hand (`offerSheet`): making
@@ -41,7 +43,6 @@ struct EntryCards: @unchecked Sendable {
         let entries = listing.entries
         // Entries are picked by position, never copied: an entry is a large value, and copies of
         // 10,000 of them cost more than a rebuild after one edit should take.
-        let all = Array(entries.indices)
         let onHome = entries.indices.filter { entries[$0].isAllDay || entries[$0].area == .nationwide }
         let nationwide = entries.indices.filter { entries[$0].area == .nationwide }
         let changedIDs = changed.map { Set($0.map(\.id)) }
@@ -61,9 +62,19 @@ struct EntryCards: @unchecked Sendable {
             let made = try Parallel.map(positions.count) { try memo.value(for: entries[positions[$0]], make: make) }
             return Dictionary(uniqueKeysWithValues: zip(positions.map { entries[$0].id }, made))
         }
-        cards = try items(all, memory?.cards) { entry in
+        let makeCard = { (entry: Entry) in
             try Self.item(EntryContext.summary(entry, root: Self.listRoot, guide: guide),
                           html: "cardHTML", partial: "entry-card", theme: theme)
+        }
+        if let memo = memory?.cards, let changedIDs {
+            let kept = memo.values()
+            cards = try entries.map { entry in
+                if !changedIDs.contains(entry.id), let item = kept[entry.id] { return item }
+                return try memo.value(for: entry, make: makeCard)
+            }
+        } else {
+            let memo = memory?.cards
+            cards = try Parallel.map(entries.count) { try memo.value(for: entries[$0], make: makeCard) }
         }
         homeCards = try items(onHome, memory?.homeCards) { entry in
             try Self.item(EntryContext.summary(entry, root: "", guide: guide),
@@ -89,8 +100,8 @@ struct EntryCards: @unchecked Sendable {
         return item
     }
 
-    /// The list item of an entry (by id) on a list page (`../../`).
-    func card(_ id: String) -> [String: Any] { cards[id] ?? [:] }
+    /// The list item of the entry at `position` in `listing.entries`, on a list page (`../../`).
+    func card(at position: Int) -> [String: Any] { cards[position] }
 
     /// The item of a 24-hour or nationwide entry on the home page.
     func home(_ id: String) -> [String: Any] { homeCards[id] ?? [:] }

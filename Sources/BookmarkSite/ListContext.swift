@@ -12,7 +12,7 @@ enum ListContext {
         var byArea: [String: [[String: Any]]] = [:]
         var count = 0
         for index in listing.entries.indices where listing.entries[index].kind == kind {
-            byArea[listing.entries[index].area.areaID ?? "", default: []].append(cards.card(listing.entries[index].id))
+            byArea[listing.entries[index].area.areaID ?? "", default: []].append(cards.card(at: index))
             count += 1
         }
         var groups = listing.guide.site.areas.map { area in
@@ -30,7 +30,7 @@ enum ListContext {
         var byKind: [Kind: [[String: Any]]] = [:]
         var count = 0
         for index in listing.entries.indices where listing.entries[index].isFor(audience) {
-            byKind[listing.entries[index].kind, default: []].append(cards.card(listing.entries[index].id))
+            byKind[listing.entries[index].kind, default: []].append(cards.card(at: index))
             count += 1
         }
         let groups = Kind.allCases.map { kind in
@@ -46,14 +46,16 @@ enum ListContext {
     /// as short lines (name, link, phones). `sheet` gives every field, for the printable list.
     static func area(_ area: Area, _ listing: Listing, cards: EntryCards, sheet: Bool = false) throws -> [String: Any] {
         let root = sheet ? EntryCards.sheetRoot : EntryCards.listRoot
-        let item = { (entry: Entry) in sheet ? try cards.sheet(entry, guide: listing.guide) : cards.card(entry.id) }
-        let own = listing.entries(inArea: area.id)
+        let item = { (position: Int) in
+            sheet ? try cards.sheet(listing.entries[position], guide: listing.guide) : cards.card(at: position)
+        }
+        let own = listing.positions(inArea: area.id)
         let ownGroups = try Kind.allCases.map { kind in
-            group(kind.japaneseLabel, href: nil, try own.filter { $0.kind == kind }.map(item))
+            group(kind.japaneseLabel, href: nil, try own.filter { listing.entries[$0].kind == kind }.map(item))
         }
         let neighborGroups = try listing.neighbors(of: area).map { neighbor in
             group(neighbor.name, href: "\(root)areas/\(neighbor.id)/index.html",
-                  try listing.entries(inArea: neighbor.id).map(item))
+                  try listing.positions(inArea: neighbor.id).map(item))
         }
         var values = TemplateValues()
         values["title"] = area.name

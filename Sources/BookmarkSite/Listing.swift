@@ -24,7 +24,10 @@ struct Listing {
         self.nationwide = entries.filter { $0.area == .nationwide }
     }
 
-    func entries(inArea id: String) -> [Entry] { (byArea[id] ?? []).map { entries[$0] } }
+    func entries(inArea id: String) -> [Entry] { positions(inArea: id).map { entries[$0] } }
+
+    /// Where an area's own entries are in `entries`, in order.
+    func positions(inArea id: String) -> [Int] { byArea[id] ?? [] }
 
     /// How many entries pass `test`, without copying them.
     func count(where test: (Entry) -> Bool) -> Int {
@@ -42,7 +45,18 @@ struct Listing {
     }
 
     /// The 20 most recently verified entries, newest first (ties by id), for the feed.
+    ///
+    /// Picked in one pass, keeping the 20 best so far: sorting all 10,000 entries for them
+    /// was a tenth of a `bookmark serve` rebuild.
     var recentlyVerified: [Entry] {
-        Array(entries.sorted { ($1.verified, $0.id) < ($0.verified, $1.id) }.prefix(20))
+        let comesFirst = { (a: Entry, b: Entry) in (b.verified, a.id) < (a.verified, b.id) }
+        var best: [Entry] = []
+        for entry in entries {
+            if best.count == 20, let last = best.last, !comesFirst(entry, last) { continue }
+            let position = best.firstIndex { comesFirst(entry, $0) } ?? best.count
+            best.insert(entry, at: position)
+            if best.count > 20 { best.removeLast() }
+        }
+        return best
     }
 }

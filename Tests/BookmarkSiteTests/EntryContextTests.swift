@@ -42,4 +42,25 @@ import Testing
             }
         }
     }
+
+    /// The feed's 20 most recently verified entries, picked in one pass, are the first 20
+    /// of all entries sorted newest first (ties by id).
+    @Test func recentlyVerifiedAreTheFirstTwentyOfTheSortedEntries() throws {
+        let result = GuideValidator.validate(
+            contentFolder: CompiledTemplateTests.repoRoot.appendingPathComponent("content"),
+            themesFolder: BuiltSite.themesFolder, today: FixtureGuide.today)
+        var guide = try #require(result.guide)
+        var random = SplitMix(seed: 11)
+        let template = try #require(guide.webEntries.first)
+        guide.entries = (0..<300).map { index in
+            var entry = template
+            entry.id = "e\(Int.random(in: 0..<1000, using: &random))-\(index)"
+            entry.verified = Day(year: 2025, month: Int.random(in: 1...12, using: &random), day: Int.random(in: 1...3, using: &random))!
+            return entry
+        }
+        let listing = Listing(guide: guide)
+        #expect(listing.entries.count == 300)
+        let expected = listing.entries.sorted { ($1.verified, $0.id) < ($0.verified, $1.id) }.prefix(20).map(\.id)
+        #expect(listing.recentlyVerified.map(\.id) == expected)
+    }
 }
