@@ -118,6 +118,24 @@ struct ServeTests {
         }
     }
 
+    /// Editors save through a temporary file renamed over the entry (as `sed -i` does); a
+    /// file that is not an entry beside it changes nothing, and the edit still shows.
+    @Test func seesEditsSavedThroughATemporaryFile() throws {
+        try withServer { guide, serve, port in
+            try guide.write("entries/sakura/notes.txt", "メモ")
+            try guide.write("entries/sakura/sakura-soudan.md.tmp", FixtureGuide.entry(["name": "こもれび相談室"]))
+            try FileManager.default.removeItem(at: guide.content.appendingPathComponent("entries/sakura/sakura-soudan.md"))
+            try FileManager.default.moveItem(at: guide.content.appendingPathComponent("entries/sakura/sakura-soudan.md.tmp"),
+                                             to: guide.content.appendingPathComponent("entries/sakura/sakura-soudan.md"))
+            #expect(Self.waitUntil { try LoopbackHTTP.get(Self.entryPage, port: port).body.contains("こもれび相談室") },
+                    "stderr: \(serve.standardError)")
+            try FileManager.default.removeItem(at: guide.content.appendingPathComponent("entries/sakura/notes.txt"))
+            try guide.write("entries/sakura/sakura-soudan.md", FixtureGuide.entry(["name": "ひだまり相談室"]))
+            #expect(Self.waitUntil { try LoopbackHTTP.get(Self.entryPage, port: port).body.contains("ひだまり相談室") },
+                    "stderr: \(serve.standardError)")
+        }
+    }
+
     /// Whether `condition` holds within 5 seconds.
     static func waitUntil(_ condition: () throws -> Bool) -> Bool {
         let start = Date()
