@@ -136,6 +136,18 @@ struct ServeTests {
         }
     }
 
+    /// A template the guide adds or changes shows at once: the theme kept between edits of
+    /// entries is loaded again.
+    @Test func seesTemplateChanges() throws {
+        try withServer { guide, serve, port in
+            try guide.write("entries/sakura/sakura-soudan.md", FixtureGuide.entry(["name": "こもれび相談室"]))
+            #expect(Self.waitUntil { try LoopbackHTTP.get(Self.entryPage, port: port).body.contains("こもれび相談室") })
+            try guide.write("templates/robots.mustache", "User-agent: *\nDisallow: /preview-test/\n")
+            #expect(Self.waitUntil { try LoopbackHTTP.get("/robots.txt", port: port).body.contains("/preview-test/") },
+                    "stderr: \(serve.standardError)")
+        }
+    }
+
     /// Whether `condition` holds within 5 seconds.
     static func waitUntil(_ condition: () throws -> Bool) -> Bool {
         let start = Date()
