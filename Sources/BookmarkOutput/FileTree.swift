@@ -260,17 +260,9 @@ public enum FileTree {
     private static func forEachChild(of relative: String, in root: String, folders: Set<String>, _ body: (String) -> Void) {
         let path = relative.isEmpty ? root : root + "/" + relative
         guard let folder = opendir(path) else { return }
-        var children: [String] = []
-        while let item = readdir(folder) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
-            let child = relative.isEmpty ? name : relative + "/" + name
-            if folders.contains(child) { children.append(child) }
-        }
+        let children = entries(of: folder).map { relative.isEmpty ? $0.name : relative + "/" + $0.name }
         closedir(folder)
-        children.forEach(body)
+        children.filter(folders.contains).forEach(body)
     }
 
     private static func removeStrays(in root: String, relative: String, files: Set<String>, folders: Set<String>,
@@ -280,13 +272,9 @@ public enum FileTree {
         defer { closedir(folder) }
         let descriptor = dirfd(folder)
         var subfolders: [String] = []
-        while let item = readdir(folder) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
+        for (name, foundType) in entries(of: folder) {
             let child = relative.isEmpty ? name : relative + "/" + name
-            var type = item.pointee.d_type
+            var type = foundType
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
@@ -321,16 +309,25 @@ public enum FileTree {
         removeFolder(path)
     }
 
-    private static func removeFolder(_ path: String) {
-        guard let folder = opendir(path) else { return }
-        var files: [String] = []
-        var folders: [String] = []
+    /// The names in an open folder, but `.` and `..`, with their type as `readdir` gives it
+    /// (`DT_UNKNOWN` where the file system does not say).
+    private static func entries(of folder: OpaquePointer) -> [(name: String, type: UInt8)] {
+        var found: [(name: String, type: UInt8)] = []
         while let item = readdir(folder) {
             let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
-            if name == "." || name == ".." { continue }
-            if item.pointee.d_type == UInt8(DT_DIR) { folders.append(name) } else { files.append(name) }
+            if name != "." && name != ".." { found.append((name, item.pointee.d_type)) }
+        }
+        return found
+    }
+
+    private static func removeFolder(_ path: String) {
+        guard let folder = opendir(path) else { return }
+        var files: [String] = []
+        var folders: [String] = []
+        for (name, type) in entries(of: folder) {
+            if type == UInt8(DT_DIR) { folders.append(name) } else { files.append(name) }
         }
         let descriptor = dirfd(folder)
         // Small folders are not worth handing to other threads.

@@ -5,18 +5,6 @@ import Testing
 /// Mutated entries through `bookmark check`: only exit 0 or 1, never a crash or a hang, and
 /// every diagnostic a complete JSON line with a real place.
 @Suite struct MutationTests {
-    /// A small deterministic generator, so a failure names a reproducible seed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let inserts: [[UInt8]] = [
         Array("\t".utf8), Array("---\n".utf8), Array(": ".utf8), Array("\n  - ".utf8), Array("[".utf8), Array("{".utf8),
         Array("*a".utf8), Array("&a ".utf8), [0xEF, 0xBB, 0xBF], Array("\r\n".utf8), [0x82, 0xA0], Array("\"".utf8),
