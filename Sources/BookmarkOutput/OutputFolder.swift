@@ -80,9 +80,8 @@ public struct OutputFolder: Sendable {
         let recycled = takeSpare(as: staging)
         if !recycled { try fm.createDirectory(at: staging, withIntermediateDirectories: false) }
         do {
-            for path in paths where !OutputPath.isSafe(path) {
-                throw Failure.io("出力先の外を指すパス「\(path)」は書けません。")
-            }
+            // Every path checked once, before anything is written.
+            for path in paths + [Self.marker] { try Self.checkPath(path) }
             // Files the previous output already holds, byte for byte, are linked from it.
             let previous = fm.fileExists(atPath: destination.path + "/" + Self.marker) ? destination.path : nil
             if recycled {
@@ -94,10 +93,10 @@ public struct OutputFolder: Sendable {
                 guard made.path == paths[index] else {
                     throw Failure.io("「\(made.path)」は「\(paths[index])」として書くはずのファイルでした。")
                 }
-                try Self.write(made, into: staging.path, linkingFrom: previous, over: recycled)
+                try Self.writeChecked(made, into: staging.path, linkingFrom: previous, inPlace: false, over: recycled)
             }
-            try Self.write(OutputFile(path: Self.marker, text: Self.markerText(listing: paths)), into: staging.path,
-                           over: recycled)
+            try Self.writeChecked(OutputFile(path: Self.marker, text: Self.markerText(listing: paths)),
+                                  into: staging.path, linkingFrom: nil, inPlace: false, over: recycled)
             try swapIn(staging)
         } catch {
             FileTree.remove(staging.path)
@@ -159,7 +158,7 @@ public struct OutputFolder: Sendable {
     /// is always written); returns whether it wrote. For `bookmark serve`, which updates its
     /// own folder in place.
     public static func update(_ file: OutputFile, in folder: String) throws -> Bool {
-        try checkPath(file)
+        try checkPath(file.path)
         // A streamed file (open data, tens of megabytes made of every entry) changes with any
         // edit, and reading the old copy to compare would cost more than writing the new one.
         if case .bytes(let contents) = file.body, FileTree.holds(contents, at: folder + "/" + file.path) { return false }
@@ -172,7 +171,7 @@ public struct OutputFolder: Sendable {
     /// `FileTree.link`). `over`: `folder` is a spare holding an older build (see `replace`).
     public static func write(_ file: OutputFile, into folder: String, linkingFrom previous: String? = nil,
                              over spare: Bool = false) throws {
-        try checkPath(file)
+        try checkPath(file.path)
         try writeChecked(file, into: folder, linkingFrom: previous, inPlace: false, over: spare)
     }
 
@@ -198,9 +197,9 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    private static func checkPath(_ file: OutputFile) throws {
-        guard OutputPath.isSafe(file.path) else {
-            throw Failure.io("出力先の外を指すパス「\(file.path)」は書けません。")
+    private static func checkPath(_ path: String) throws {
+        guard OutputPath.isSafe(path) else {
+            throw Failure.io("出力先の外を指すパス「\(path)」は書けません。")
         }
     }
 

@@ -46,35 +46,27 @@ struct EntryCards: @unchecked Sendable {
         let onHome = entries.indices.filter { entries[$0].isAllDay || entries[$0].area == .nationwide }
         let nationwide = entries.indices.filter { entries[$0].area == .nationwide }
         let changedIDs = changed.map { Set($0.map(\.id)) }
-        let items = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
+        // The items of the entries at `positions`, in their order.
+        let itemsInOrder = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
             if let memo, let changedIDs {
                 // After an edit only the edited entries can differ from what the memo keeps (an
                 // item of an entry no longer listed here may stay in it, and is never asked for).
-                var values = memo.values()
-                for position in positions {
-                    let id = entries[position].id
-                    if changedIDs.contains(id) || values[id] == nil {
-                        values[id] = try memo.value(for: entries[position], make: make)
-                    }
+                let kept = memo.values()
+                return try positions.map { position in
+                    let entry = entries[position]
+                    if !changedIDs.contains(entry.id), let item = kept[entry.id] { return item }
+                    return try memo.value(for: entry, make: make)
                 }
-                return values
             }
-            let made = try Parallel.map(positions.count) { try memo.value(for: entries[positions[$0]], make: make) }
-            return Dictionary(uniqueKeysWithValues: zip(positions.map { entries[$0].id }, made))
+            return try Parallel.map(positions.count) { try memo.value(for: entries[positions[$0]], make: make) }
         }
-        let makeCard = { (entry: Entry) in
+        // The same, by entry id.
+        let items = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
+            Dictionary(uniqueKeysWithValues: zip(positions.map { entries[$0].id }, try itemsInOrder(positions, memo, make)))
+        }
+        cards = try itemsInOrder(Array(entries.indices), memory?.cards) { entry in
             try Self.item(EntryContext.summary(entry, root: Self.listRoot, guide: guide),
                           html: "cardHTML", partial: "entry-card", theme: theme)
-        }
-        if let memo = memory?.cards, let changedIDs {
-            let kept = memo.values()
-            cards = try entries.map { entry in
-                if !changedIDs.contains(entry.id), let item = kept[entry.id] { return item }
-                return try memo.value(for: entry, make: makeCard)
-            }
-        } else {
-            let memo = memory?.cards
-            cards = try Parallel.map(entries.count) { try memo.value(for: entries[$0], make: makeCard) }
         }
         homeCards = try items(onHome, memory?.homeCards) { entry in
             try Self.item(EntryContext.summary(entry, root: "", guide: guide),
