@@ -14,12 +14,20 @@ public struct ContentFile: Sendable, Hashable {
     public var role: Role
     /// Path relative to the content folder, `/`-separated: what diagnostics show.
     public var relativePath: String
-    public var url: URL
+    /// Where it is on disk. A path rather than a `URL`: files are counted by the thousand,
+    /// and each is only ever opened by path.
+    public var path: String
 
-    public init(role: Role, relativePath: String, url: URL) {
+    public var url: URL { URL(fileURLWithPath: path) }
+
+    public init(role: Role, relativePath: String, path: String) {
         self.role = role
         self.relativePath = relativePath
-        self.url = url
+        self.path = path
+    }
+
+    public init(role: Role, relativePath: String, url: URL) {
+        self.init(role: role, relativePath: relativePath, path: url.path)
     }
 
     /// The id (entries) or slug (pages): the file name without `.md`.

@@ -34,7 +34,7 @@ public struct SourceText: Sendable {
 public enum SourceDecoder {
     public static func read(_ file: ContentFile) -> Result<SourceText, Diagnostic> {
         // Read one byte past the limit so a huge file is never read whole.
-        guard let bytes = readBytes(file.url.path, upTo: Limits.fileBytes + 1) else {
+        guard let bytes = readBytes(file.path, upTo: Limits.fileBytes + 1) else {
             return .failure(
                 Diagnostic(
                     file: file.relativePath, line: 1, column: 1, code: .fileUnreadable,

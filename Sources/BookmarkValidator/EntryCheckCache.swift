@@ -37,7 +37,7 @@ public final class EntryCheckCache: @unchecked Sendable {
     func result(
         for file: ContentFile, context: ValidationContext, check: (ContentFile) -> (Entry?, [Diagnostic])
     ) -> (Entry?, [Diagnostic]) {
-        let stamp = Self.stamp(file.url.path)
+        let stamp = Self.stamp(file.path)
         lock.lock()
         if self.context != context {
             self.context = context

@@ -99,6 +99,34 @@ import Testing
         #expect(discovered.diagnostics.contains { $0.code == .tooManyFiles })
     }
 
+    /// Twelve area folders are read on several cores: every `.md` file is found once, in path
+    /// order, names starting with `.` or `_` and other files are left out, and the limit
+    /// counts files across folders.
+    @Test func manyFoldersAreFoundInPathOrder() throws {
+        var files = ["site.yml": FixtureGuide.siteYAML, "pages/about.md": "---\ntitle: t\n---\n"]
+        for area in 0..<12 {
+            for entry in 0..<3 { files["entries/area-\(area)/e\(area)-\(entry).md"] = FixtureGuide.entry() }
+            files["entries/area-\(area)/_draft.md"] = FixtureGuide.entry()
+            files["entries/area-\(area)/notes.txt"] = "x"
+        }
+        files["entries/.hidden/x.md"] = FixtureGuide.entry()
+        files["entries/area-3/deeper/e-deep.md"] = FixtureGuide.entry()
+        let guide = try FixtureGuide(files: files)
+        defer { guide.remove() }
+
+        let discovered = ContentDiscovery.discover(in: guide.content)
+        let expected = files.keys.filter { $0.hasPrefix("entries/") && $0.hasSuffix(".md") && !$0.contains("/_") && !$0.contains("/.") }
+        #expect(discovered.entries.map(\.relativePath) == expected.sorted())
+        #expect(discovered.pages.map(\.relativePath) == ["pages/about.md"])
+        #expect(discovered.entries.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
+        #expect(discovered.diagnostics.isEmpty)
+
+        let limited = ContentDiscovery.discover(in: guide.content, fileLimit: 20)
+        #expect(limited.diagnostics.contains { $0.code == .tooManyFiles })
+        #expect(limited.entries.count <= 20)
+        #expect(!ContentDiscovery.discover(in: guide.content, fileLimit: 38).diagnostics.contains { $0.code == .tooManyFiles })
+    }
+
     /// Codes that the fixture table or the tests above reach; a new code needs a fixture.
     @Test func everyCodeHasAFixture() {
         let special: Set<DiagnosticCode> = [
