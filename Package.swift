@@ -96,7 +96,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput"]),
+        .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput", "BookmarkTesting"]),
         .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkBooklet", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting", "bookmark"]),

@@ -1,4 +1,5 @@
 import BookmarkOutput
+import BookmarkTesting
 import Foundation
 import Testing
 
@@ -25,6 +26,24 @@ import Testing
     @Test func safePaths() {
         #expect(OutputPath.isSafe("entries/sakura-soudan/index.html"))
         #expect(OutputPath.isSafe("..a/b"))  // a name starting with dots is still inside
+        #expect(OutputPath.isSafe("a/b../.c/相談"))
+        #expect(!OutputPath.isSafe("a/b/"))
+        #expect(!OutputPath.isSafe("a/\u{0}b"))
+    }
+
+    /// The one-pass check against the rule as written, on 20,000 random paths made of the
+    /// pieces that matter (slashes, dots, backslash, NUL, letters, kana).
+    @Test func safePathsMatchTheRule() {
+        func rule(_ path: String) -> Bool {
+            !path.isEmpty && !path.hasPrefix("/") && !path.contains("\\") && !path.contains("\u{0}")
+                && path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        }
+        var random = SplitMix(seed: 7)
+        let pieces = ["/", ".", "..", "\\", "\u{0}", "a", "相談", "-"]
+        for _ in 0..<20_000 {
+            let path = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(OutputPath.isSafe(path) == rule(path), "\(path.debugDescription)")
+        }
     }
 
     @Test func replaceSwapsWholeBuilds() throws {
