@@ -88,67 +88,87 @@ public struct SiteBuilder: Sendable {
     }
 
     private func allPages(cards: EntryCards, memory: SiteMemory?) throws -> [SitePage] {
+        // Each page's closure reaches the builder through one shared reference: capturing the
+        // builder and the cards by value copied both (some twenty references) into each of
+        // 10,000 closures, on one core, before the first page could be written.
+        let source = PageSource(builder: self, cards: cards)
         var pages: [SitePage] = []
-        func add(_ path: String, _ make: @escaping @Sendable () throws -> Data) {
-            pages.append(SitePage(path: path) { .bytes(try make()) })
+        func add(_ path: String, _ make: @escaping @Sendable (SiteBuilder, EntryCards) throws -> Data) {
+            pages.append(SitePage(path: path) { [source] in .bytes(try make(source.builder, source.cards)) })
         }
         func addStreamed(_ path: String, _ stream: ByteStream) {
             pages.append(SitePage(path: path) { .streamed(stream) })
         }
-        add("index.html") { try page("index", path: "index.html", HomeContext.values(listing, cards: cards)) }
+        add("index.html") { builder, cards in
+            try builder.page("index", path: "index.html", HomeContext.values(builder.listing, cards: cards))
+        }
         for kind in Kind.allCases {
             let path = "kinds/\(kind.rawValue)/index.html"
-            add(path) { try page("kind", path: path, title: kind.japaneseLabel, ListContext.kind(kind, listing, cards: cards)) }
+            add(path) { builder, cards in
+                try builder.page("kind", path: path, title: kind.japaneseLabel, ListContext.kind(kind, builder.listing, cards: cards))
+            }
         }
         for area in guide.site.areas {
             let path = "areas/\(area.id)/index.html"
-            add(path) { try page("area", path: path, title: area.name, try ListContext.area(area, listing, cards: cards)) }
+            add(path) { builder, cards in
+                try builder.page("area", path: path, title: area.name, try ListContext.area(area, builder.listing, cards: cards))
+            }
             let sheet = "areas/\(area.id)/print/index.html"
-            add(sheet) {
-                try page("area-sheet", path: sheet, title: "\(area.name) 一覧（印刷用）",
-                         try ListContext.area(area, listing, cards: cards, sheet: true))
+            add(sheet) { builder, cards in
+                try builder.page("area-sheet", path: sheet, title: "\(area.name) 一覧（印刷用）",
+                                 try ListContext.area(area, builder.listing, cards: cards, sheet: true))
             }
         }
         for audience in [Audience.person, .family, .supporter] {
             let path = "for/\(audience.rawValue)/index.html"
-            add(path) {
-                try page("audience", path: path, title: Wording.title(of: audience),
-                         ListContext.audience(audience, listing, cards: cards))
+            add(path) { builder, cards in
+                try builder.page("audience", path: path, title: Wording.title(of: audience),
+                                 ListContext.audience(audience, builder.listing, cards: cards))
             }
         }
-        for entry in listing.entries {
+        for (position, entry) in listing.entries.enumerated() {
             let path = "entries/\(entry.id)/index.html"
-            add(path) {
-                let pageRoot = root(of: path)
-                var values = EntryContext.full(entry, root: pageRoot, guide: guide)
-                try cards.offerSheet(entry, pageValues: &values, pageRoot: pageRoot)
-                EntryContext.addStructuredData(to: &values, entry, guide: guide)
-                return try page("entry", path: path, title: entry.name, ["entry": values])
-            }
+            pages.append(SitePage(path: path) { [source] in
+                .bytes(try source.builder.entryPage(at: position, path: path, cards: source.cards))
+            })
         }
         for free in listing.pages {
             let path = "pages/\(free.slug)/index.html"
-            add(path) { try page("page", path: path, title: free.title, ["title": free.title, "bodyHTML": free.bodyHTML]) }
+            add(path) { builder, _ in
+                try builder.page("page", path: path, title: free.title, ["title": free.title, "bodyHTML": free.bodyHTML])
+            }
         }
-        add("search/index.html") {
-            try page("search", path: "search/index.html", title: "さがす", SearchPageContext.values(listing, root: "../"))
+        add("search/index.html") { builder, _ in
+            try builder.page("search", path: "search/index.html", title: "さがす", SearchPageContext.values(builder.listing, root: "../"))
         }
-        add("404.html") { try page("404", path: "404.html", title: "ページが見つかりません", [:], root: notFoundRoot) }
+        add("404.html") { builder, _ in
+            try builder.page("404", path: "404.html", title: "ページが見つかりません", [:], root: builder.notFoundRoot)
+        }
 
-        add("search/index.js") {
-            try SearchIndex.script(entries: listing.entries, guide: guide, memo: memory?.search,
+        add("search/index.js") { [memory] builder, _ in
+            try SearchIndex.script(entries: builder.listing.entries, guide: builder.guide, memo: memory?.search,
                                    postings: memory?.searchPostings ?? SearchPostings())
         }
         addStreamed("data/entries.json", OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
         addStreamed("data/entries.csv", OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))
-        add("feed.xml") { try theme.renderData("feed", FeedContext.values(listing)) }
+        add("feed.xml") { builder, _ in try builder.theme.renderData("feed", FeedContext.values(builder.listing)) }
         let paths = pages.map(\.path)
-        add("sitemap.xml") { try theme.renderData("sitemap", sitemapValues(paths: paths)) }
-        add("robots.txt") { try theme.renderData("robots", ["baseURL": guide.site.baseURL]) }
+        add("sitemap.xml") { builder, _ in try builder.theme.renderData("sitemap", builder.sitemapValues(paths: paths)) }
+        add("robots.txt") { builder, _ in try builder.theme.renderData("robots", ["baseURL": builder.guide.site.baseURL]) }
         for asset in try theme.assets() {
-            add(asset.path) { try asset.contents }
+            add(asset.path) { _, _ in try asset.contents }
         }
         return pages.sorted { $0.path < $1.path }
+    }
+
+    /// An entry's page; on the way, its print-list item (see `EntryCards.offerSheet`).
+    func entryPage(at position: Int, path: String, cards: EntryCards) throws -> Data {
+        let entry = listing.entries[position]
+        let pageRoot = root(of: path)
+        var values = EntryContext.full(entry, root: pageRoot, guide: guide)
+        try cards.offerSheet(entry, pageValues: &values, pageRoot: pageRoot)
+        EntryContext.addStructuredData(to: &values, entry, guide: guide)
+        return try page("entry", path: path, title: entry.name, ["entry": values])
     }
 
     /// `entries/x/index.html` → `../../`
@@ -196,5 +216,16 @@ public struct SiteBuilder: Sendable {
             context["siteCorrectionsHref"] = corrections
         }
         return try theme.renderData(template, context)
+    }
+}
+
+/// The builder and the list items every page's closure needs, held once for all of them.
+private final class PageSource: Sendable {
+    let builder: SiteBuilder
+    let cards: EntryCards
+
+    init(builder: SiteBuilder, cards: EntryCards) {
+        self.builder = builder
+        self.cards = cards
     }
 }
