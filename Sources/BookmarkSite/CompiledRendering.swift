@@ -25,12 +25,17 @@ final class CompiledRendering: Sendable {
         case other(Any)
 
         init(_ value: Any) throws {
-            if let values = value as? [String: Any] {
-                self = .values(values)
-            } else if value is String || value is Int || value is Bool || CompiledRendering.count(ofList: value) != nil {
-                self = .other(value)
-            } else {
-                throw Unsupported()
+            switch ValueKind(value) {
+            case .values: self = .values(value as! [String: Any])
+            case .string, .int, .bool, .valuesList, .stringList: self = .other(value)
+            case .other:
+                if let values = value as? [String: Any] {
+                    self = .values(values)
+                } else if value is String || value is Int || value is Bool || CompiledRendering.count(ofList: value) != nil {
+                    self = .other(value)
+                } else {
+                    throw Unsupported()
+                }
             }
         }
 
@@ -137,6 +142,22 @@ final class CompiledRendering: Sendable {
             into output: inout [UInt8]
         ) throws {
             guard let value else { return }
+            switch ValueKind(value) {
+            case .string, .int: return try runPushed(body, .other(value), stack: &stack, escaping: escaping, into: &output)
+            case .bool:
+                if value as! Bool { try run(body, stack: &stack, escaping: escaping, into: &output) }
+                return
+            case .valuesList:
+                for item in value as! [[String: Any]] {
+                    try runPushed(body, .values(item), stack: &stack, escaping: escaping, into: &output)
+                }
+                return
+            case .stringList:
+                for item in value as! [String] { try runPushed(body, .other(item), stack: &stack, escaping: escaping, into: &output) }
+                return
+            case .values: return try runPushed(body, .values(value as! [String: Any]), stack: &stack, escaping: escaping, into: &output)
+            case .other: break
+            }
             // The kinds sections meet most first: optional texts, then flags and lists.
             if value is String || value is Int {
                 try runPushed(body, .other(value), stack: &stack, escaping: escaping, into: &output)
@@ -160,6 +181,13 @@ final class CompiledRendering: Sendable {
             into output: inout [UInt8]
         ) throws {
             guard let value else { return try run(body, stack: &stack, escaping: escaping, into: &output) }
+            switch ValueKind(value) {
+            case .string, .int, .values: return
+            case .bool:
+                if !(value as! Bool) { try run(body, stack: &stack, escaping: escaping, into: &output) }
+                return
+            case .valuesList, .stringList, .other: break
+            }
             if value is String || value is Int || value is [String: Any] { return }
             if let flag = value as? Bool {
                 if !flag { try run(body, stack: &stack, escaping: escaping, into: &output) }
@@ -181,7 +209,12 @@ final class CompiledRendering: Sendable {
 
         private func write(_ value: Any, _ escaping: EscapingState, into output: inout [UInt8]) throws {
             let text: String
-            if let string = value as? String {
+            let kind = ValueKind(value)
+            if kind == .string {
+                text = value as! String
+            } else if kind == .int {
+                text = String(value as! Int)
+            } else if let string = value as? String {
                 text = string
             } else if let number = value as? Int {
                 text = String(number)
@@ -203,6 +236,33 @@ final class CompiledRendering: Sendable {
             case .none: output.append(contentsOf: text.utf8)
             case .bookmarkHTML: HTMLEscaping.append(text, to: &output)
             case .other(let type): output.append(contentsOf: type.escapeText(text).utf8)
+            }
+        }
+    }
+
+    /// The exact types this tool's contexts hold, told apart by their metatype before any
+    /// cast: a cast that fails asks the runtime about bridging and protocols, and the kinds
+    /// were tried one after another for every value (a tenth of rendering). Anything else
+    /// (`.other`) goes through the casts as before.
+    enum ValueKind {
+        case string, int, bool, values, valuesList, stringList, other
+
+        private static let stringType = ObjectIdentifier(String.self)
+        private static let intType = ObjectIdentifier(Int.self)
+        private static let boolType = ObjectIdentifier(Bool.self)
+        private static let valuesType = ObjectIdentifier([String: Any].self)
+        private static let valuesListType = ObjectIdentifier([[String: Any]].self)
+        private static let stringListType = ObjectIdentifier([String].self)
+
+        init(_ value: Any) {
+            switch ObjectIdentifier(type(of: value)) {
+            case Self.stringType: self = .string
+            case Self.intType: self = .int
+            case Self.boolType: self = .bool
+            case Self.valuesType: self = .values
+            case Self.valuesListType: self = .valuesList
+            case Self.stringListType: self = .stringList
+            default: self = .other
             }
         }
     }
@@ -248,6 +308,12 @@ final class CompiledRendering: Sendable {
     /// The length of a list, asking first for the kinds of list contexts hold: casting a
     /// `[[String: Any]]` to `[Any]` converts every item.
     static func count(ofList value: Any) -> Int? {
+        switch ValueKind(value) {
+        case .valuesList: return (value as! [[String: Any]]).count
+        case .stringList: return (value as! [String]).count
+        case .string, .int, .bool, .values: return nil
+        case .other: break
+        }
         if let list = value as? [[String: Any]] { return list.count }
         if let list = value as? [String] { return list.count }
         if let list = value as? [Any] { return list.count }
