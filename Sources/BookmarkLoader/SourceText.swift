@@ -55,7 +55,11 @@ public enum SourceDecoder {
         var info = stat()
         // The size is only a guess (the file may change); one byte more lets the first read
         // reach the end.
-        let guess = fstat(descriptor, &info) == 0 ? Int(info.st_size) + 1 : 0
+        let known = fstat(descriptor, &info) == 0
+        let guess = known ? Int(info.st_size) + 1 : 0
+        // A regular file's read returns less than asked only at its end: one read per file
+        // instead of a second one to hear "nothing more" (10,000 calls for 10,000 entries).
+        let shortReadEnds = known && info.st_mode & S_IFMT == S_IFREG
         var bytes: [UInt8] = []
         while bytes.count < limit {
             let room = min(max(guess - bytes.count, 4096), limit - bytes.count)
@@ -67,6 +71,10 @@ public enum SourceDecoder {
                     let got = systemRead(descriptor, buffer.baseAddress! + count, room - count)
                     if got > 0 {
                         count += got
+                        if shortReadEnds, count < room {
+                            atEnd = true
+                            return
+                        }
                     } else if got < 0, errno == EINTR {
                         continue
                     } else {
