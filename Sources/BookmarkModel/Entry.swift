@@ -217,7 +217,10 @@ public struct PhoneNumber: Sendable, Hashable {
 
     /// The `tel:` URL, with `#` percent-encoded.
     public var telURL: String {
-        "tel:" + dial.replacingOccurrences(of: "#", with: "%23")
+        // Asked for on every page that shows the number; Foundation's replacing searched
+        // every dial string by grapheme, while `#` is rare (short codes like `#7110`).
+        guard dial.utf8.contains(UInt8(ascii: "#")) else { return "tel:" + dial }
+        return "tel:" + dial.replacingOccurrences(of: "#", with: "%23")
     }
 }
 

@@ -88,12 +88,13 @@ public struct OutputFolder: Sendable {
                 FileTree.removeStrays(in: staging.path, keeping: Set(paths + [Self.marker]),
                                       previous: Self.filesListed(in: staging.path))
             }
+            let stagingPath = staging.path  // a URL's path is worked out anew each time
             try Parallel.forEach(paths.count) { index in
                 let made = try file(index)
                 guard made.path == paths[index] else {
                     throw Failure.io("「\(made.path)」は「\(paths[index])」として書くはずのファイルでした。")
                 }
-                try Self.writeChecked(made, into: staging.path, linkingFrom: previous, inPlace: false, over: recycled)
+                try Self.writeChecked(made, into: stagingPath, linkingFrom: previous, inPlace: false, over: recycled)
             }
             try Self.writeChecked(OutputFile(path: Self.marker, text: Self.markerText(listing: paths)),
                                   into: staging.path, linkingFrom: nil, inPlace: false, over: recycled)
