@@ -32,7 +32,9 @@ public struct BodyShortener: Sendable {
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?"]
 
     public func shorten(_ text: String) -> String {
-        let flat = Self.collapsingWhitespace(text)
+        // Only the first `limit` characters are kept, and one more tells that there were
+        // more: a body of hundreds of characters is not flattened to the end.
+        let flat = Self.collapsingWhitespace(text, upTo: limit + 1)
         guard flat.count > limit else { return flat }
         let head = flat.prefix(limit)
         if let end = head.lastIndex(where: { Self.sentenceEnds.contains($0) }) {
@@ -43,19 +45,31 @@ public struct BodyShortener: Sendable {
 
     /// Line breaks and runs of spaces become one space; none are left between two Japanese
     /// characters, where a wrapped line in Markdown must not show as a gap.
-    static func collapsingWhitespace(_ text: String) -> String {
+    /// Only as far as its first `maximum` characters (or one more), when given.
+    static func collapsingWhitespace(_ text: String, upTo maximum: Int = .max) -> String {
         var result = ""
+        var count = 0
+        var last: Character?
         var pendingSpace = false
         for character in text {
+            if count >= maximum {
+                // Counted as appended; a mark after a space joins it, so the end is only
+                // trusted when the text itself says so.
+                if result.count >= maximum { break }
+                return collapsingWhitespace(text)
+            }
             if character.isWhitespace {
-                pendingSpace = !result.isEmpty
+                pendingSpace = last != nil
                 continue
             }
-            if pendingSpace, let last = result.last, !(isWide(last) && isWide(character)) {
+            if pendingSpace, let last, !(isWide(last) && isWide(character)) {
                 result.append(" ")
+                count += 1
             }
             pendingSpace = false
             result.append(character)
+            count += 1
+            last = character
         }
         return result
     }

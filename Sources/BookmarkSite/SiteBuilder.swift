@@ -173,7 +173,7 @@ public struct SiteBuilder: Sendable {
 
     /// `entries/x/index.html` → `../../`
     func root(of path: String) -> String {
-        String(repeating: "../", count: path.filter { $0 == "/" }.count)
+        String(repeating: "../", count: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
 
     /// 404.html is served for any missing path, so relative links would point nowhere; it

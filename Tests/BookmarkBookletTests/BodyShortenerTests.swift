@@ -1,3 +1,4 @@
+import BookmarkTesting
 import Testing
 
 @testable import BookmarkBooklet
@@ -20,6 +21,26 @@ import Testing
 
     @Test func wrappedLinesJoinWithoutGapsBetweenJapanese() {
         #expect(BodyShortener(limit: 100).shorten("名前を書かずに\n利用できます。\nLINE\nでも") == "名前を書かずに利用できます。 LINE でも")
+    }
+
+    /// Flattening stops once it has a character more than the limit; on random texts of
+    /// kana, Latin letters, spaces, line breaks, sentence ends and lone combining marks, the
+    /// result is what flattening the whole text gives.
+    @Test func shortenedAsFromTheWholeFlattenedText() {
+        func whole(_ text: String, limit: Int) -> String {
+            let flat = BodyShortener.collapsingWhitespace(text)
+            guard flat.count > limit else { return flat }
+            let head = flat.prefix(limit)
+            if let end = head.lastIndex(where: { BodyShortener.sentenceEnds.contains($0) }) { return String(head[...end]) + "…" }
+            return String(flat.prefix(limit - 1)) + "…"
+        }
+        let pieces = ["あ", "漢", "a", "B", " ", "\n", "　", "。", "!", "\u{301}", "\u{3099}", "e\u{301}"]
+        var random = SplitMix(seed: 11)
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let limit = Int.random(in: 2...12, using: &random)
+            #expect(BodyShortener(limit: limit).shorten(text) == whole(text, limit: limit), "\(text.debugDescription) \(limit)")
+        }
     }
 
     @Test func limitsGrowWithThePaper() {
