@@ -259,14 +259,21 @@ public struct HoursItem: Sendable, Hashable {
 
     /// `第2・第4 土 13:00〜16:00` as shown to readers.
     public var japaneseText: String {
-        var parts: [String] = []
-        if !weeks.isEmpty {
-            parts.append(weeks.map { "第\($0)" }.joined(separator: "・"))
+        // Appended in place, not joined from lists: every page, print list, card and export
+        // of an entry shows its hours.
+        var text = ""
+        for (index, week) in weeks.enumerated() {
+            text += index == 0 ? "第" : "・第"
+            text += String(week)
         }
-        parts.append(days.map(\.japaneseLabel).joined(separator: "・"))
-        parts.append(time.japaneseText)
-        var text = parts.joined(separator: " ")
-        if let note { text += "（\(note)）" }
+        if !weeks.isEmpty { text += " " }
+        for (index, day) in days.enumerated() {
+            if index > 0 { text += "・" }
+            text += day.japaneseLabel
+        }
+        text += " "
+        text += time.japaneseText
+        if let note { text += "（" + note + "）" }
         return text
     }
 }

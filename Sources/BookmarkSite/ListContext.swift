@@ -86,8 +86,14 @@ enum ListContext {
 
     /// The `…HTML` value of each item (`EntryCards`), one after another.
     static func joinedHTML(_ items: [[String: Any]]) -> String {
-        // Found first and joined into room made once: an audience page joins thousands.
-        let parts = items.compactMap { ($0["cardHTML"] ?? $0["sheetHTML"] ?? $0["lineHTML"]) as? String }
+        // Found first and joined into room made once: an audience page joins thousands. The
+        // items of a list are of one kind, so the key the first one has is asked first (each
+        // key asked is a hash of it: three for every print-list item before).
+        let keys = ["cardHTML", "sheetHTML", "lineHTML"]
+        let likely = items.first.flatMap { first in keys.first { first[$0] != nil } } ?? keys[0]
+        let parts = items.compactMap { item in
+            (item[likely] ?? item["cardHTML"] ?? item["sheetHTML"] ?? item["lineHTML"]) as? String
+        }
         var html = ""
         html.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
         for part in parts { html += part }

@@ -63,4 +63,27 @@ import Testing
         let expected = listing.entries.sorted { ($1.verified, $0.id) < ($0.verified, $1.id) }.prefix(20).map(\.id)
         #expect(listing.recentlyVerified.map(\.id) == expected)
     }
+
+    /// Hours as readers see them (`第2・第4 土 13:00〜16:00（家族の日）`), appended in place,
+    /// against the rule as first written (parts joined by spaces), on 2,000 random items.
+    @Test func hoursTextAsJoinedFromItsParts() {
+        func joined(_ item: HoursItem) -> String {
+            var parts: [String] = []
+            if !item.weeks.isEmpty { parts.append(item.weeks.map { "第\($0)" }.joined(separator: "・")) }
+            parts.append(item.days.map(\.japaneseLabel).joined(separator: "・"))
+            parts.append(item.time.japaneseText)
+            return parts.joined(separator: " ") + (item.note.map { "（\($0)）" } ?? "")
+        }
+        var random = SplitMix(seed: 5)
+        for _ in 0..<2_000 {
+            let days = Weekday.allCases.filter { _ in Bool.random(using: &random) }
+            let weeks = (1...5).filter { _ in Int.random(in: 0..<3, using: &random) == 0 }
+            let opening = Int.random(in: 0...1380, using: &random)
+            let time: TimeRange = Bool.random(using: &random)
+                ? .allDay : .span(opening: opening, closing: Int.random(in: opening...1440, using: &random))
+            let note = Bool.random(using: &random) ? nil : ["家族の日", "", "祝日を除く"].randomElement(using: &random)!
+            let item = HoursItem(days: days, weeks: weeks, time: time, note: note)
+            #expect(item.japaneseText == joined(item))
+        }
+    }
 }
