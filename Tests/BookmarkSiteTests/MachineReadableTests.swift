@@ -67,6 +67,9 @@ import Testing
         #expect(CSVText.field("-a,b ") == "\"'-a,b \"")
         #expect(CSVText.field("\r\n") == "\"'\r\n\"")
         #expect(CSVText.field("") == "")
+        #expect(CSVText.field("\"\"") == "\"\"\"\"\"\"")
+        #expect(CSVText.field("末尾\"") == "\"末尾\"\"\"")
+        #expect(CSVText.field("\"先頭\n") == "\"\"\"先頭\n\"")
         #expect(CSVText.line(["a", "", "b c"]) == "a,,b c\r\n")
     }
 }
