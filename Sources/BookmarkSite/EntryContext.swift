@@ -10,6 +10,13 @@ enum EntryContext {
     /// dares to go, phones and any notice.
     static func summary(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
         var values = TemplateValues()
+        addSummary(entry, root: root, guide: guide, badges: badges(entry), to: &values)
+        return values.dictionary
+    }
+
+    private static func addSummary(
+        _ entry: Entry, root: String, guide: Guide, badges: [String], to values: inout TemplateValues
+    ) {
         values["id"] = entry.id
         values["name"] = entry.name
         values["href"] = href(entry, root: root)
@@ -18,16 +25,18 @@ enum EntryContext {
         values["areaName"] = areaName(entry.area, guide: guide)
         values["audiences"] = entry.audiences.map(\.japaneseLabel).joined(separator: "・")
         values["ages"] = entry.ages.flatMap { $0.isAll ? nil : $0.japaneseText }
-        values["badges"] = badges(entry)
+        values["badges"] = badges
         values["phones"] = phones(entry)
         values["notice"] = entry.notice
         values["stale"] = guide.isStale(entry)
-        return values.dictionary
     }
 
     /// Every field of an entry page.
     static func full(_ entry: Entry, root: String, guide: Guide) -> [String: Any] {
-        var values = TemplateValues(adding: summary(entry, root: root, guide: guide), capacity: 48)
+        // One dictionary made to its final size, not the summary's copied into a larger one.
+        var values = TemplateValues(capacity: 48)
+        let badges = badges(entry)
+        addSummary(entry, root: root, guide: guide, badges: badges, to: &values)
         values["kana"] = entry.kana
         values["kindHref"] = kindHref(entry, root: root)
         values["areaHref"] = areaHref(entry, root: root)
@@ -62,7 +71,7 @@ enum EntryContext {
             entry.languages == ["ja"] ? nil : entry.languages.map(Wording.language).joined(separator: "・")
         values["tags"] = entry.tags
         // The printable list shows cost and reservation in words, so its marks leave those out.
-        values["sheetMarks"] = badges(entry).filter { $0 != "無料" && $0 != "予約不要" }
+        values["sheetMarks"] = badges.filter { $0 != "無料" && $0 != "予約不要" }
         values["verified"] = entry.verified.japaneseText
         values["verifiedISO"] = entry.verified.description
         values["correctionsHref"] = ExternalLink.corrections(

@@ -45,9 +45,8 @@ public struct TemplateValues {
         set { dictionary[key] = newValue }
     }
 
-    /// Values another `TemplateValues` made (already without empty ones), to add to.
-    public init(adding values: [String: Any], capacity: Int = 0) {
-        dictionary = values
+    /// Empty, with room for `capacity` values.
+    public init(capacity: Int) {
         dictionary.reserveCapacity(capacity)
     }
 
