@@ -30,6 +30,8 @@ let package = Package(
 
         // renameat2(RENAME_EXCHANGE) for swapping a finished build into place.
         .target(name: "CRenameExchange"),
+        // glibc's mallopt, for the commands that run once (see OneShotMemory).
+        .target(name: "CMallocSettings"),
 
         // Plain values: entries, areas, editions, diagnostics. No I/O.
         .target(name: "BookmarkModel"),
@@ -62,7 +64,7 @@ let package = Package(
             name: "bookmark",
             dependencies: [
                 "BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkSite",
-                "BookmarkBooklet", "BookmarkOutput",
+                "BookmarkBooklet", "BookmarkOutput", "CMallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),

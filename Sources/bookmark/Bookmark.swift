@@ -8,4 +8,10 @@ struct Bookmark: AsyncParsableCommand {
         abstract: "地域資源ブックマークのサイトと冊子を作ります。",
         subcommands: [CheckCommand.self, BuildCommand.self, BookletCommand.self, NewCommand.self, ServeCommand.self]
     )
+
+    static func main() async {
+        // Before anything else runs on another thread (see OneShotMemory).
+        OneShotMemory.configure(arguments: CommandLine.arguments)
+        await main(nil)
+    }
 }
