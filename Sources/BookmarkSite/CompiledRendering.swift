@@ -270,6 +270,17 @@ final class CompiledRendering: Sendable {
     // MARK: Names
 
     fileprivate func lookUp(_ name: UnsafePointer<CompiledTemplate.Name>, in stack: [Frame]) throws -> Any? {
+        if name.pointee.isPlain {
+            // The frames read in place, and the name's parts not copied out one by one.
+            return stack.withUnsafeBufferPointer { frames in
+                var index = frames.count - 1
+                while index >= 0 {
+                    if case .values(let values) = frames[index], let found = values[name.pointee.first] { return found }
+                    index -= 1
+                }
+                return nil
+            }
+        }
         var value: Any?
         if name.pointee.isImplicit {
             value = stack.last?.value

@@ -55,6 +55,8 @@ final class CompiledTemplate: @unchecked Sendable {
         /// `keys[0]`, or "" for `.`.
         let first: String
         let transforms: [Transform]
+        /// One key, no transforms, looked up through every frame: nearly every name.
+        let isPlain: Bool
     }
 
     /// How `{{value}}` is escaped; swift-mustache starts each template, partials too, with its
@@ -163,6 +165,7 @@ extension CompiledTemplate.Name {
         guard isImplicit || !keys.isEmpty else { return nil }
         first = keys.first ?? ""
         self.transforms = parsed
+        isPlain = !isImplicit && !innermostOnly && keys.count == 1 && parsed.isEmpty
     }
 }
 
