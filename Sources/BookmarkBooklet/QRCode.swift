@@ -35,7 +35,14 @@ public struct QRCode: Sendable, Hashable {
 
     /// The path data: runs of dark modules in a row become one rectangle each.
     public var pathData: String {
-        var data = ""
+        // Into bytes, numbers written digit by digit: a code has hundreds of runs, and a
+        // String interpolated for each was most of a booklet card's time.
+        var data: [UInt8] = []
+        data.reserveCapacity(width * width)
+        func append(_ number: Int) {
+            if number >= 10 { append(number / 10) }
+            data.append(UInt8(ascii: "0") + UInt8(number % 10))
+        }
         for y in 0..<width {
             var x = 0
             while x < width {
@@ -45,10 +52,19 @@ public struct QRCode: Sendable, Hashable {
                 }
                 let start = x
                 while x < width, isDark(x: x, y: y) { x += 1 }
-                data += "M\(start + Self.quietZone) \(y + Self.quietZone)h\(x - start)v1h-\(x - start)z"
+                // M<x> <y>h<run>v1h-<run>z
+                data.append(UInt8(ascii: "M"))
+                append(start + Self.quietZone)
+                data.append(UInt8(ascii: " "))
+                append(y + Self.quietZone)
+                data.append(UInt8(ascii: "h"))
+                append(x - start)
+                data.append(contentsOf: "v1h-".utf8)
+                append(x - start)
+                data.append(UInt8(ascii: "z"))
             }
         }
-        return data
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Inline SVG scaled by CSS; `label` is read out in place of the picture.

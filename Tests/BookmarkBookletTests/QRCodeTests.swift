@@ -26,6 +26,25 @@ import Testing
         #expect(covered == code.modules.filter { $0 }.count)
     }
 
+    /// The path written digit by digit is the rule's text, `M<x> <y>h<run>v1h-<run>z` per run
+    /// of dark modules with the quiet zone added, for codes of several sizes.
+    @Test func pathDataIsOneRectanglePerRun() throws {
+        for text in ["a", "https://example.org/entries/a-long-entry-id/index.html", String(repeating: "相談", count: 60)] {
+            let code = try #require(QRCode(text: text))
+            var expected = ""
+            for y in 0..<code.width {
+                var x = 0
+                while x < code.width {
+                    guard code.isDark(x: x, y: y) else { x += 1; continue }
+                    let start = x
+                    while x < code.width, code.isDark(x: x, y: y) { x += 1 }
+                    expected += "M\(start + 2) \(y + 2)h\(x - start)v1h-\(x - start)z"
+                }
+            }
+            #expect(code.pathData == expected)
+        }
+    }
+
     @Test func emptyTextHasNoCode() {
         #expect(QRCode(text: "") == nil)
     }
