@@ -108,10 +108,9 @@ public enum SourceDecoder {
                     message: "ファイルが空です。",
                     hint: "--- で囲んだ項目（name, kind など）を書くか、使わないファイルは削除してください"))
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        // Decoding replaces what is not UTF-8, so unchanged bytes mean valid text; only
-        // broken files are walked again to find the place.
-        if !sameBytes(text, bytes), let bad = firstInvalidUTF8(bytes) {
+        // Valid text is made in one pass; only broken files are walked again to find the place.
+        let valid = String(validating: bytes, as: UTF8.self)
+        if valid == nil, let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: bad, in: bytes)
             if looksLikeShiftJIS(bytes) {
                 return .failure(
@@ -126,18 +125,9 @@ public enum SourceDecoder {
                     message: "UTF-8 として読めない文字があります。",
                     hint: "ファイルを UTF-8 で保存し直してください"))
         }
+        let text = valid ?? String(decoding: bytes, as: UTF8.self)
         // Looking for CR in the bytes is quicker than in the string.
         return .success(SourceText(file: file, text: bytes.contains(0x0D) ? normalizeLineEnds(text) : text))
-    }
-
-    private static func sameBytes(_ text: String, _ bytes: ArraySlice<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { utf8 in
-            bytes.withUnsafeBufferPointer { original in
-                utf8.count == original.count
-                    && (utf8.count == 0 || memcmp(utf8.baseAddress!, original.baseAddress!, utf8.count) == 0)
-            }
-        }
     }
 
     /// CRLF and lone CR become LF.
