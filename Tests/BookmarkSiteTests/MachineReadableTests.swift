@@ -72,4 +72,45 @@ import Testing
         #expect(CSVText.field("\"先頭\n") == "\"\"\"先頭\n\"")
         #expect(CSVText.line(["a", "", "b c"]) == "a,,b c\r\n")
     }
+
+    /// JSON strings skip eight plain bytes at a time: on 3,000 random texts of plain and
+    /// escaped pieces (quotes, backslashes, control bytes, `<>&`, U+2028/9 and other
+    /// characters starting with 0xE2 such as `…`), the output is what escaping one
+    /// character at a time gives, in and out of script blocks.
+    @Test func jsonStringsAsEscapedOneCharacterAtATime() throws {
+        func reference(_ text: String, script: Bool) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "<" where script: out += "\\u003c"
+                case ">" where script: out += "\\u003e"
+                case "&" where script: out += "\\u0026"
+                case "\u{2028}" where script: out += "\\u2028"
+                case "\u{2029}" where script: out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        out += String(format: "\\u%04x", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["相談", "abcdefgh", "\"", "\\", "\n", "\u{1}", "\u{1f}", "<", ">", "&", "\u{2028}", "\u{2029}", "…", "—", " ", "ｱ", "😀"]
+        var random = SplitMix(seed: 3)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for script in [false, true] {
+                var writer = JSONWriter(forScriptBlock: script)
+                writer.write(string: text)
+                #expect(String(decoding: writer.bytes, as: UTF8.self) == reference(text, script: script), "\(text.debugDescription)")
+            }
+        }
+    }
 }
