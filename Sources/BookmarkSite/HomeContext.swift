@@ -16,11 +16,20 @@ enum HomeContext {
             .map { cards.home(listing.nationwide[$0].id) }
         values["nationwide"] = nationwide
         values["nationwideHTML"] = ListContext.joinedHTML(nationwide)
+        // Every count in one pass over the entries (ten passes before, each entry read anew).
+        var kindCounts: [Kind: Int] = [:]
+        var audienceCounts: [Audience: Int] = [:]
+        for entry in entries {
+            kindCounts[entry.kind, default: 0] += 1
+            for audience in [Audience.person, .family, .supporter] where entry.isFor(audience) {
+                audienceCounts[audience, default: 0] += 1
+            }
+        }
         values["kinds"] = Kind.allCases.map { kind in
             [
                 "label": kind.japaneseLabel, "description": Wording.description(of: kind),
                 "href": "\(root)kinds/\(kind.rawValue)/index.html",
-                "count": listing.count { $0.kind == kind },
+                "count": kindCounts[kind] ?? 0,
             ] as [String: Any]
         }
         values["areas"] = guide.site.areas.map { area in
@@ -28,14 +37,14 @@ enum HomeContext {
             item["name"] = area.name
             item["prefecture"] = area.prefecture
             item["href"] = "\(root)areas/\(area.id)/index.html"
-            item["count"] = listing.entries(inArea: area.id).count
+            item["count"] = listing.positions(inArea: area.id).count
             return item.dictionary
         }
         values["audiences"] = [Audience.person, .family, .supporter].map { audience in
             [
                 "title": Wording.title(of: audience), "description": Wording.description(of: audience),
                 "href": "\(root)for/\(audience.rawValue)/index.html",
-                "count": listing.count { $0.isFor(audience) },
+                "count": audienceCounts[audience] ?? 0,
             ] as [String: Any]
         }
         values["entryCount"] = listing.entries.count

@@ -29,11 +29,6 @@ struct Listing {
     /// Where an area's own entries are in `entries`, in order.
     func positions(inArea id: String) -> [Int] { byArea[id] ?? [] }
 
-    /// How many entries pass `test`, without copying them.
-    func count(where test: (Entry) -> Bool) -> Int {
-        entries.reduce(0) { $0 + (test($1) ? 1 : 0) }
-    }
-
     /// Neighbours of an area that exist in site.yml, in the order written there.
     func neighbors(of area: Area) -> [Area] {
         area.neighbors.compactMap { guide.site.area(id: $0) }.filter { $0.id != area.id }
