@@ -55,10 +55,9 @@ public struct SiteBuilder: Sendable {
     public func pages(memory: SiteMemory?) throws -> (pages: [SitePage], changed: [Entry]?) {
         let changed = memory?.changes(to: guide, listing: listing)
         let cards = try EntryCards(listing: listing, theme: theme, memory: memory, changed: changed)
-        let all = try allPages(cards: cards, memory: memory)
-        guard let changed else { return (all, nil) }
+        guard let changed else { return (try allPages(cards: cards, memory: memory), nil) }
         let affected = affectedPaths(by: changed)
-        return (all.filter { affected.contains($0.path) }, changed)
+        return (try allPages(cards: cards, memory: memory, only: affected), changed)
     }
 
     /// What an edit of these entries (pairs of old and new version) can change: their entry
@@ -87,16 +86,27 @@ public struct SiteBuilder: Sendable {
         return paths
     }
 
-    private func allPages(cards: EntryCards, memory: SiteMemory?) throws -> [SitePage] {
+    /// Every page, or only those at the paths `only` names (after an edit, a few dozen of
+    /// 10,000: the others are not even made into closures and sorted).
+    private func allPages(cards: EntryCards, memory: SiteMemory?, only: Set<String>? = nil) throws -> [SitePage] {
         // Each page's closure reaches the builder through one shared reference: capturing the
         // builder and the cards by value copied both (some twenty references) into each of
         // 10,000 closures, on one core, before the first page could be written.
         let source = PageSource(builder: self, cards: cards)
         var pages: [SitePage] = []
+        // Every path, for the sitemap, whether its page is made or not.
+        var paths: [String] = []
+        func wanted(_ path: String) -> Bool {
+            paths.append(path)
+            return only?.contains(path) ?? true
+        }
         func add(_ path: String, _ make: @escaping @Sendable (SiteBuilder, EntryCards) throws -> Data) {
+            guard wanted(path) else { return }
             pages.append(SitePage(path: path) { [source] in .bytes(try make(source.builder, source.cards)) })
         }
-        func addStreamed(_ path: String, _ stream: ByteStream) {
+        func addStreamed(_ path: String, _ stream: @autoclosure () -> ByteStream) {
+            guard wanted(path) else { return }
+            let stream = stream()
             pages.append(SitePage(path: path) { .streamed(stream) })
         }
         add("index.html") { builder, cards in
@@ -128,6 +138,7 @@ public struct SiteBuilder: Sendable {
         }
         for (position, entry) in listing.entries.enumerated() {
             let path = "entries/\(entry.id)/index.html"
+            guard wanted(path) else { continue }
             pages.append(SitePage(path: path) { [source] in
                 .bytes(try source.builder.entryPage(at: position, path: path, cards: source.cards))
             })
@@ -152,8 +163,8 @@ public struct SiteBuilder: Sendable {
         addStreamed("data/entries.json", OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
         addStreamed("data/entries.csv", OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))
         add("feed.xml") { builder, _ in try builder.theme.renderData("feed", FeedContext.values(builder.listing)) }
-        let paths = pages.map(\.path)
-        add("sitemap.xml") { builder, _ in try builder.theme.renderData("sitemap", builder.sitemapValues(paths: paths)) }
+        let pagePaths = paths
+        add("sitemap.xml") { builder, _ in try builder.theme.renderData("sitemap", builder.sitemapValues(paths: pagePaths)) }
         add("robots.txt") { builder, _ in try builder.theme.renderData("robots", ["baseURL": builder.guide.site.baseURL]) }
         for asset in try theme.assets() {
             add(asset.path) { _, _ in try asset.contents }
