@@ -1,3 +1,4 @@
+import ArgumentParser
 import CMallocSettings
 
 /// glibc's allocator, set for a command that runs once and exits (`check`, `build`,
@@ -12,7 +13,9 @@ import CMallocSettings
 /// `serve`, which runs for hours, keeps glibc's defaults (a large top pad also keeps freed
 /// memory from going back).
 enum OneShotMemory {
-    static let commands: Set<String> = ["check", "build", "booklet"]
+    static let commands = Set([CheckCommand.self, BuildCommand.self, BookletCommand.self].compactMap {
+        ($0 as ParsableCommand.Type).configuration.commandName
+    })
 
     static func configure(arguments: [String]) {
         guard let command = arguments.dropFirst().first, commands.contains(command) else { return }

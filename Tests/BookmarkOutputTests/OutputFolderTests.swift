@@ -62,16 +62,22 @@ import Testing
         try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
     }
 
+    /// The output after two builds of `files`: the spare then shares every file with it.
+    func builtTwice(_ files: [OutputFile]) throws -> OutputFolder {
+        let folder = OutputFolder(destination: destination)
+        try folder.replace(with: files)
+        try folder.replace(with: files)
+        return folder
+    }
+
     /// A rebuild writes over the spare (the build before the last): what it holds is checked
     /// file by file, whatever was left or put there, and the live output is never written
     /// through a file it shares with the spare.
     @Test func aRebuildWritesOverTheSpareWithoutTouchingTheOutput() throws {
         let fm = FileManager.default
-        let folder = OutputFolder(destination: destination)
         let first = [OutputFile(path: "a/same.html", text: "同じ"), OutputFile(path: "a/changing.html", text: "一"),
                      OutputFile(path: "gone/x.html", text: "x"), OutputFile(path: "turns/folder", text: "file")]
-        try folder.replace(with: first)
-        try folder.replace(with: first)  // the spare now shares every file with the output
+        let folder = try builtTwice(first)
         let spare = folder.spare
         #expect(try inode(at: spare.appendingPathComponent("a/same.html")) == inode("a/same.html"))
         // What a person or a killed tool might leave in the spare.
@@ -146,11 +152,9 @@ import Testing
     /// changed ones are read, and a listing naming a path outside is not used at all.
     @Test func theSparesListingIsUsedOnlyWhereItHolds() throws {
         let fm = FileManager.default
-        let folder = OutputFolder(destination: destination)
         let first = [OutputFile(path: "d/a.html", text: "a"), OutputFile(path: "d/b.html", text: "b"),
                      OutputFile(path: "e/c.html", text: "c"), OutputFile(path: "g/old.html", text: "g")]
-        try folder.replace(with: first)
-        try folder.replace(with: first)
+        let folder = try builtTwice(first)
         let marker = try String(contentsOf: folder.spare.appendingPathComponent(OutputFolder.marker), encoding: .utf8)
         #expect(marker.hasSuffix("d/a.html\nd/b.html\ne/c.html\ng/old.html\n"))
         try Data("stray".utf8).write(to: folder.spare.appendingPathComponent("e/stray.html"))
