@@ -9,9 +9,12 @@ let package = Package(
         .executable(name: "bookmark", targets: ["bookmark"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Exact versions where the code reads a library's internals: YAMLEventReader imports
+        // Yams's CYaml, CompiledTemplate reads swift-mustache's private tokens through Mirror.
+        // `TemplateInternalsTests` and `YAMLEventReaderTests` fail when those change.
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -33,31 +36,40 @@ let package = Package(
         // glibc's mallopt, for the commands that run once (see OneShotMemory).
         .target(name: "CMallocSettings"),
 
-        // Plain values: entries, areas, editions, diagnostics. No I/O.
+        // Plain values: entries, areas, editions, diagnostics, the route table. No I/O.
         .target(name: "BookmarkModel"),
+        // The operating system as the other modules use it: folders walked with readdir, file
+        // stamps, work spread over the cores, values kept per entry between builds.
+        .target(name: "BookmarkSystem"),
         // Files → source texts: discovery, encoding, front matter fences, YAML nodes.
-        .target(name: "BookmarkLoader", dependencies: ["BookmarkModel", "Yams"]),
+        .target(name: "BookmarkLoader", dependencies: ["BookmarkModel", "BookmarkSystem", "Yams"]),
         // Markdown bodies through libcmark-gfm, with the Japanese fixes.
         .target(name: "BookmarkMarkdown", dependencies: ["BookmarkModel", "CCmarkGFM"]),
         // YAML nodes → typed model + diagnostics; normalisation; every rule of the spec.
         .target(
             name: "BookmarkValidator",
-            dependencies: ["BookmarkModel", "BookmarkLoader", "BookmarkMarkdown", "Yams"]
+            dependencies: ["BookmarkModel", "BookmarkSystem", "BookmarkLoader", "BookmarkMarkdown", "Yams"]
         ),
         // Staging folder, atomic swap, deterministic writes.
-        .target(name: "BookmarkOutput", dependencies: ["BookmarkModel", "CRenameExchange"]),
+        .target(name: "BookmarkOutput", dependencies: ["BookmarkModel", "BookmarkSystem", "CRenameExchange"]),
+        // The template engine: theme loading, templates compiled to byte steps, HTML escaping,
+        // template values. The site and the booklet both render through it.
+        .target(
+            name: "BookmarkTemplates",
+            dependencies: [
+                "BookmarkOutput",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // Model → site pages through the theme's Mustache templates, search data, exports.
         .target(
             name: "BookmarkSite",
-            dependencies: [
-                "BookmarkModel", "BookmarkOutput",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["BookmarkModel", "BookmarkSystem", "BookmarkOutput", "BookmarkTemplates"]
         ),
         // Editions → print HTML → PDF (WeasyPrint), QR codes.
         .target(
             name: "BookmarkBooklet",
-            dependencies: ["BookmarkModel", "BookmarkSite", "BookmarkOutput", "CQRencode"]
+            dependencies: ["BookmarkModel", "BookmarkSystem", "BookmarkTemplates", "BookmarkOutput", "CQRencode"]
         ),
         // The command line: one small file per command.
         .executableTarget(
@@ -99,7 +111,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput", "BookmarkTesting"]),
-        .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkBooklet", "BookmarkTesting"]),
+        .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkBooklet", "BookmarkTemplates", "BookmarkOutput", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting", "bookmark"]),
     ]

@@ -1,6 +1,6 @@
 import BookmarkModel
 import BookmarkOutput
-import BookmarkSite
+import BookmarkTemplates
 import Foundation
 
 /// Renders each edition's booklet as one self-contained HTML document for WeasyPrint.

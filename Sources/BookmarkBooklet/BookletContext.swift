@@ -1,5 +1,5 @@
+import BookmarkTemplates
 import BookmarkModel
-import BookmarkSite
 
 /// The template values of a whole booklet (`print/booklet.mustache`).
 struct BookletContext {

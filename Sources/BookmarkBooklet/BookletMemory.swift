@@ -1,5 +1,5 @@
 import BookmarkModel
-import BookmarkSite
+import BookmarkSystem
 import Foundation
 
 /// Each entry's booklet card, kept between builds by `bookmark serve`: after one edit only
@@ -7,7 +7,7 @@ import Foundation
 /// the edition. One memo per body length, which the paper size sets.
 public final class BookletMemory: @unchecked Sendable {
     private let lock = NSLock()
-    private var cards: [Int: EntryMemo<[String: Any]>] = [:]
+    private var cards: [Int: Memo<Entry, [String: Any]>] = [:]
 
     public init() {}
 
@@ -15,7 +15,7 @@ public final class BookletMemory: @unchecked Sendable {
     func card(_ entry: Entry, bodyLimit: Int, make: (Entry) throws -> [String: Any]) rethrows -> [String: Any] {
         let memo = lock.withLock {
             if let memo = cards[bodyLimit] { return memo }
-            let memo = EntryMemo<[String: Any]>()
+            let memo = Memo<Entry, [String: Any]>()
             cards[bodyLimit] = memo
             return memo
         }

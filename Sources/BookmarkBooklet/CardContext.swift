@@ -1,5 +1,5 @@
+import BookmarkTemplates
 import BookmarkModel
-import BookmarkSite
 
 /// The template values of one entry card (`print/card.mustache`).
 ///

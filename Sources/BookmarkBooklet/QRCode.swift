@@ -1,4 +1,4 @@
-import BookmarkSite
+import BookmarkTemplates
 import CQRencode
 
 /// A QR code as inline SVG, drawn as one path, for a card that points to its web page.

@@ -1,6 +1,7 @@
 import BookmarkLoader
 import BookmarkModel
 import BookmarkSite
+import BookmarkTemplates
 import BookmarkValidator
 import Foundation
 

@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkSystem
 import Foundation
 
 /// Finds the files a content folder is made of.

@@ -297,3 +297,11 @@ public enum TimeRange: Sendable, Hashable {
         return "\(hours):" + (rest < 10 ? "0\(rest)" : "\(rest)")
     }
 }
+
+extension Entry: Identifiable {
+    /// The file name without `.md`, unique in the guide: what memos and links know it by.
+    public var id: String {
+        get { box.fields.id }
+        set { self[dynamicMember: \EntryFields.id] = newValue }
+    }
+}

@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkSystem
 import Foundation
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import BookmarkTemplates
+import BookmarkSystem
 import BookmarkModel
 
 /// Each web entry's list item, made once and shared by every page that lists it.
@@ -31,7 +33,7 @@ struct EntryCards: @unchecked Sendable {
     /// Print-list items are made when first asked for, by an area's print list or, sooner,
     /// by the entry's own page, which has every field at hand (`offerSheet`): making
     /// `EntryContext.full` twice per entry was a twentieth of a build.
-    private let sheets: EntryMemo<[String: Any]>
+    private let sheets: Memo<Entry, [String: Any]>
     private let theme: Theme
     private let listLines: [String: [String: Any]]
     private let sheetLines: [String: [String: Any]]
@@ -47,7 +49,7 @@ struct EntryCards: @unchecked Sendable {
         let nationwide = entries.indices.filter { entries[$0].area == .nationwide }
         let changedIDs = changed.map { Set($0.map(\.id)) }
         // The items of the entries at `positions`, in their order.
-        let itemsInOrder = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
+        let itemsInOrder = { (positions: [Int], memo: Memo<Entry, [String: Any]>?, make: (Entry) throws -> [String: Any]) in
             if let memo, let changedIDs {
                 // After an edit only the edited entries can differ from what the memo keeps (an
                 // item of an entry no longer listed here may stay in it, and is never asked for).
@@ -61,7 +63,7 @@ struct EntryCards: @unchecked Sendable {
             return try Parallel.map(positions.count) { try memo.value(for: entries[positions[$0]], make: make) }
         }
         // The same, by entry id.
-        let items = { (positions: [Int], memo: EntryMemo<[String: Any]>?, make: (Entry) throws -> [String: Any]) in
+        let items = { (positions: [Int], memo: Memo<Entry, [String: Any]>?, make: (Entry) throws -> [String: Any]) in
             Dictionary(uniqueKeysWithValues: zip(positions.map { entries[$0].id }, try itemsInOrder(positions, memo, make)))
         }
         cards = try itemsInOrder(Array(entries.indices), memory?.cards) { entry in
@@ -74,7 +76,7 @@ struct EntryCards: @unchecked Sendable {
         }
         // Print-list items keep only their HTML: every field of 10,000 entries would be the
         // biggest thing in memory, and the print list writes the partial's output anyway.
-        sheets = memory?.sheets ?? EntryMemo()
+        sheets = memory?.sheets ?? Memo()
         self.theme = theme
         listLines = try items(nationwide, memory?.listLines) { entry in
             try Self.item(EntryContext.line(entry, root: Self.listRoot), html: "lineHTML", partial: "entry-line", theme: theme)

@@ -1,3 +1,4 @@
+import BookmarkTemplates
 import BookmarkModel
 
 /// The values templates see for an entry, in plain Japanese.

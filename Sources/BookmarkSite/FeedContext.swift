@@ -1,3 +1,4 @@
+import BookmarkTemplates
 import BookmarkModel
 
 /// The Atom feed of recently verified entries.

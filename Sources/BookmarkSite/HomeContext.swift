@@ -1,3 +1,4 @@
+import BookmarkTemplates
 import BookmarkModel
 
 /// The home page: what the guide is, lines to call now, and the ways in.

@@ -1,3 +1,4 @@
+import BookmarkTemplates
 import BookmarkModel
 
 /// The pages that list entries: by kind, by area (with neighbours and nationwide services),

@@ -1,5 +1,6 @@
 import BookmarkModel
 import BookmarkOutput
+import BookmarkSystem
 import Foundation
 
 /// The guide as open data: `data/entries.json` and `data/entries.csv`, web entries only, in
@@ -150,7 +151,7 @@ enum OpenData {
     /// `{"base_url": …, "columns": […], "entries": [{…}], "title": …}` (keys sorted, as
     /// everywhere); missing values are null. Written as it is made, a few hundred entries at a
     /// time: for a national guide it is tens of megabytes, which the build never holds whole.
-    static func json(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) -> ByteStream {
+    static func json(entries: [Entry], guide: Guide, memo: Memo<Entry, Row>?) -> ByteStream {
         ByteStream { emit in
             var head = JSONWriter(forScriptBlock: false)
             head.bytes.append(contentsOf: #"{"base_url":"#.utf8)
@@ -177,7 +178,7 @@ enum OpenData {
 
     /// The same rows as CSV (UTF-8 with a byte order mark, for spreadsheet programs), written
     /// as they are made.
-    static func csv(entries: [Entry], guide: Guide, memo: EntryMemo<Row>?) -> ByteStream {
+    static func csv(entries: [Entry], guide: Guide, memo: Memo<Entry, Row>?) -> ByteStream {
         ByteStream { emit in
             try Array((CSVText.byteOrderMark + CSVText.line(columns)).utf8).withUnsafeBytes(emit)
             if let memo {

@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkSystem
 import Foundation
 
 /// The static search data, `search/index.js`: a bigram index over the web entries, as a
@@ -43,7 +44,7 @@ enum SearchIndex {
     }
 
     static func script(
-        entries: [Entry], guide: Guide, memo: EntryMemo<Part>? = nil, postings: SearchPostings = SearchPostings()
+        entries: [Entry], guide: Guide, memo: Memo<Entry, Part>? = nil, postings: SearchPostings = SearchPostings()
     ) throws -> Data {
         let areas = guide.site.areas.map(\.id) + ["nationwide"]
         let areaNumbers = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })

@@ -1,5 +1,7 @@
 import BookmarkModel
 import BookmarkOutput
+import BookmarkSystem
+import BookmarkTemplates
 import Foundation
 
 /// Turns a checked guide into the files of the browsable site.

@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkSystem
 import Foundation
 
 /// What one build of a guide leaves for the next, so `bookmark serve` rebuilds only what an
@@ -17,14 +18,14 @@ public final class SiteMemory: @unchecked Sendable {
     /// The last guide's web entries in 五十音順.
     private var lastEntries: [Entry] = []
 
-    let cards = EntryMemo<[String: Any]>()
-    let homeCards = EntryMemo<[String: Any]>()
-    let sheets = EntryMemo<[String: Any]>()
-    let listLines = EntryMemo<[String: Any]>()
-    let sheetLines = EntryMemo<[String: Any]>()
-    let search = EntryMemo<SearchIndex.Part>()
+    let cards = Memo<Entry, [String: Any]>()
+    let homeCards = Memo<Entry, [String: Any]>()
+    let sheets = Memo<Entry, [String: Any]>()
+    let listLines = Memo<Entry, [String: Any]>()
+    let sheetLines = Memo<Entry, [String: Any]>()
+    let search = Memo<Entry, SearchIndex.Part>()
     let searchPostings = SearchPostings()
-    let openData = EntryMemo<OpenData.Row>()
+    let openData = Memo<Entry, OpenData.Row>()
 
     public init() {}
 

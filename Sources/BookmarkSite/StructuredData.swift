@@ -1,3 +1,4 @@
+import BookmarkTemplates
 import BookmarkModel
 
 /// schema.org JSON-LD for an entry page, so search engines can show the phone number and

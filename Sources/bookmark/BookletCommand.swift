@@ -3,6 +3,7 @@ import BookmarkBooklet
 import BookmarkModel
 import BookmarkOutput
 import BookmarkSite
+import BookmarkTemplates
 import Foundation
 
 /// `bookmark booklet`: build, then make each edition's PDFs with WeasyPrint.

@@ -3,6 +3,7 @@ import BookmarkBooklet
 import BookmarkModel
 import BookmarkOutput
 import BookmarkSite
+import BookmarkTemplates
 import Foundation
 
 /// `bookmark build`: check, then write the whole site (and each edition's print HTML).

@@ -1,5 +1,6 @@
 import BookmarkModel
 import BookmarkOutput
+import BookmarkTemplates
 import BookmarkTesting
 import BookmarkValidator
 import Foundation

@@ -1,5 +1,6 @@
 import BookmarkBooklet
 import BookmarkModel
+@testable import BookmarkTemplates
 import BookmarkTesting
 import BookmarkValidator
 import Foundation

@@ -2,6 +2,8 @@ import BookmarkBooklet
 import BookmarkModel
 import BookmarkOutput
 import BookmarkSite
+import BookmarkSystem
+import BookmarkTemplates
 import BookmarkValidator
 import Foundation
 

@@ -1,4 +1,3 @@
-import BookmarkOutput
 import Foundation
 
 /// One file of the site, named before it is made: `SiteBuilder.pages()` lists them all
