@@ -47,7 +47,7 @@ public struct BookletBuilder: Sendable {
     public func htmlPages() -> [SitePage] {
         guard theme.has(Self.template) else { return [] }
         return guide.site.editions.map { edition in
-            SitePage(path: Self.htmlPath(edition)) { [self] in
+            SitePage(route: .bookletHTML(edition: edition.id)) { [self] in
                 .bytes(Data(try html(edition: edition, variant: .web).utf8))
             }
         }
@@ -64,12 +64,6 @@ public struct BookletBuilder: Sendable {
         }
         return try memory.map { try $0.card(entry, bodyLimit: shortener.limit, make: make) } ?? make(entry)
     }
-
-    /// `booklet/<edition>.html`, where the site holds an edition's print HTML.
-    public static func htmlPath(_ edition: Edition) -> String { "booklet/\(edition.id).html" }
-
-    /// `booklet/<edition>.pdf`, where the site holds an edition's web copy.
-    public static func pdfPath(_ edition: Edition) -> String { "booklet/\(edition.id).pdf" }
 
     public func html(edition: Edition, variant: BookletVariant) throws -> String {
         let stylesheet = theme.folder.appendingPathComponent("print/booklet.css")

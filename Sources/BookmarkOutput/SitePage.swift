@@ -1,14 +1,17 @@
+import BookmarkModel
 import Foundation
 
-/// One file of the site, named before it is made: `SiteBuilder.pages()` lists them all
-/// cheaply, and a writer makes and writes them on every core, a few at a time.
+/// One file of the site, named by its route before it is made: `SiteBuilder.pages()` lists
+/// them all cheaply, and the write step makes and writes them on every core, a few at a time.
 public struct SitePage: Sendable {
-    /// Relative, `/`-separated (`entries/a/index.html`).
+    public let route: Route
+    /// `route.path`, worked out once: relative, `/`-separated (`entries/a/index.html`).
     public let path: String
     let make: @Sendable () throws -> OutputFile.Body
 
-    public init(path: String, make: @escaping @Sendable () throws -> OutputFile.Body) {
-        self.path = path
+    public init(route: Route, make: @escaping @Sendable () throws -> OutputFile.Body) {
+        self.route = route
+        self.path = route.path
         self.make = make
     }
 

@@ -96,11 +96,11 @@ enum EntryContext {
     }
 
     static func kindHref(_ entry: Entry, root: String) -> String {
-        "\(root)kinds/\(entry.kind.rawValue)/index.html"
+        Route.kind(entry.kind).href(from: root)
     }
 
     static func areaHref(_ entry: Entry, root: String) -> String? {
-        entry.area.areaID.map { "\(root)areas/\($0)/index.html" }
+        entry.area.areaID.map { Route.area(id: $0).href(from: root) }
     }
 
     /// What the nationwide part of an area page shows of a service: name, link and phones.
@@ -121,7 +121,7 @@ enum EntryContext {
     }
 
     static func href(_ entry: Entry, root: String) -> String {
-        "\(root)entries/\(entry.id)/index.html"
+        Route.entry(id: entry.id).href(from: root)
     }
 
     static func areaName(_ area: AreaReference, guide: Guide) -> String {

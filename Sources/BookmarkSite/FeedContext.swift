@@ -17,7 +17,7 @@ enum FeedContext {
         values["entries"] = recent.map { entry in
             var item = TemplateValues()
             item["title"] = entry.name
-            item["url"] = base + "entries/\(entry.id)/"
+            item["url"] = Route.entry(id: entry.id).permalink(base: base)
             item["updated"] = timestamp(entry.verified)
             item["category"] = entry.kind.japaneseLabel
             item["notice"] = entry.notice

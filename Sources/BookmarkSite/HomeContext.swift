@@ -29,7 +29,7 @@ enum HomeContext {
         values["kinds"] = Kind.allCases.map { kind in
             [
                 "label": kind.japaneseLabel, "description": Wording.description(of: kind),
-                "href": "\(root)kinds/\(kind.rawValue)/index.html",
+                "href": Route.kind(kind).href(from: root),
                 "count": kindCounts[kind] ?? 0,
             ] as [String: Any]
         }
@@ -37,14 +37,14 @@ enum HomeContext {
             var item = TemplateValues()
             item["name"] = area.name
             item["prefecture"] = area.prefecture
-            item["href"] = "\(root)areas/\(area.id)/index.html"
+            item["href"] = Route.area(id: area.id).href(from: root)
             item["count"] = listing.positions(inArea: area.id).count
             return item.dictionary
         }
         values["audiences"] = [Audience.person, .family, .supporter].map { audience in
             [
                 "title": Wording.title(of: audience), "description": Wording.description(of: audience),
-                "href": "\(root)for/\(audience.rawValue)/index.html",
+                "href": Route.audience(audience).href(from: root),
                 "count": audienceCounts[audience] ?? 0,
             ] as [String: Any]
         }

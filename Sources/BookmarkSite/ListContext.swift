@@ -17,7 +17,7 @@ enum ListContext {
             count += 1
         }
         var groups = listing.guide.site.areas.map { area in
-            group(area.name, href: "\(root)areas/\(area.id)/index.html", byArea[area.id] ?? [])
+            group(area.name, href: Route.area(id: area.id).href(from: root), byArea[area.id] ?? [])
         }
         groups.append(group("全国", href: nil, byArea[""] ?? []))
         return [
@@ -35,7 +35,7 @@ enum ListContext {
             count += 1
         }
         let groups = Kind.allCases.map { kind in
-            group(kind.japaneseLabel, href: "\(root)kinds/\(kind.rawValue)/index.html", byKind[kind] ?? [])
+            group(kind.japaneseLabel, href: Route.kind(kind).href(from: root), byKind[kind] ?? [])
         }
         return [
             "title": Wording.title(of: audience), "description": Wording.description(of: audience),
@@ -55,7 +55,7 @@ enum ListContext {
             group(kind.japaneseLabel, href: nil, try own.filter { listing.entries[$0].kind == kind }.map(item))
         }
         let neighborGroups = try listing.neighbors(of: area).map { neighbor in
-            group(neighbor.name, href: "\(root)areas/\(neighbor.id)/index.html",
+            group(neighbor.name, href: Route.area(id: neighbor.id).href(from: root),
                   try listing.positions(inArea: neighbor.id).map(item))
         }
         var values = TemplateValues()
@@ -68,8 +68,8 @@ enum ListContext {
         values["nationwide"] = nationwide
         values["nationwideHTML"] = joinedHTML(nationwide)
         values["sheet"] = sheet
-        values["listHref"] = "\(root)areas/\(area.id)/index.html"
-        values["sheetHref"] = "\(root)areas/\(area.id)/print/index.html"
+        values["listHref"] = Route.area(id: area.id).href(from: root)
+        values["sheetHref"] = Route.areaSheet(id: area.id).href(from: root)
         return values.dictionary
     }
 

@@ -89,7 +89,7 @@ enum OpenData {
             Value(entry.methods.map(\.rawValue)), Value(entry.languages),
             Value(entry.tags), Value(entry.notice),
             Value(entry.verified.description),
-            Value(guide.site.baseURL + "entries/\(entry.id)/"),
+            Value(Route.entry(id: entry.id).permalink(base: guide.site.baseURL)),
             Value(entry.bodyText),
         ]
         assert(values.count == columns.count)

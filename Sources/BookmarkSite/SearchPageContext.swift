@@ -6,20 +6,20 @@ enum SearchPageContext {
     static func values(_ listing: Listing, root: String) -> [String: Any] {
         let guide = listing.guide
         var areas: [[String: Any]] = guide.site.areas.map {
-            ["id": $0.id, "name": $0.name, "href": "\(root)areas/\($0.id)/index.html"]
+            ["id": $0.id, "name": $0.name, "href": Route.area(id: $0.id).href(from: root)]
         }
         let nationwide: [String: Any] = ["id": "nationwide", "name": "全国"]
         return [
             "kinds": Kind.allCases.map {
-                ["id": $0.rawValue, "label": $0.japaneseLabel, "href": "\(root)kinds/\($0.rawValue)/index.html"]
+                ["id": $0.rawValue, "label": $0.japaneseLabel, "href": Route.kind($0).href(from: root)]
             },
             "areaLinks": areas,
             "areas": { areas.append(nationwide); return areas }(),
             "audiences": [Audience.person, .family, .supporter].map {
                 ["id": $0.rawValue, "label": $0.japaneseLabel, "title": Wording.title(of: $0),
-                 "href": "\(root)for/\($0.rawValue)/index.html"]
+                 "href": Route.audience($0).href(from: root)]
             },
-            "indexHref": "\(root)search/index.js",
+            "indexHref": Route.searchIndex.href(from: root),
         ]
     }
 }

@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
         let changed = memory?.changes(to: guide, listing: listing)
         let cards = try EntryCards(listing: listing, theme: theme, memory: memory, changed: changed)
         guard let changed else { return (try allPages(cards: cards, memory: memory), nil) }
-        let affected = affectedPaths(by: changed)
+        let affected = affectedRoutes(by: changed)
         return (try allPages(cards: cards, memory: memory, only: affected), changed)
     }
 
@@ -66,127 +66,118 @@ public struct SiteBuilder: Sendable {
     /// pages, the kind, audience and area pages that list them (with the areas that show them
     /// as neighbours, or every area for a nationwide service), the files made from every
     /// entry, and the sitemap when a `verified` day (its lastmod) changed.
-    func affectedPaths(by entries: [Entry]) -> Set<String> {
-        var paths: Set<String> = ["index.html", "search/index.js", "data/entries.json", "data/entries.csv", "feed.xml"]
+    func affectedRoutes(by entries: [Entry]) -> Set<Route> {
+        var routes: Set<Route> = [.home, .searchIndex, .openDataJSON, .openDataCSV, .feed]
         if stride(from: 0, to: entries.count - 1, by: 2).contains(where: { entries[$0].verified != entries[$0 + 1].verified }) {
-            paths.insert("sitemap.xml")
+            routes.insert(.sitemap)
         }
         for entry in entries {
-            paths.insert("entries/\(entry.id)/index.html")
-            paths.insert("kinds/\(entry.kind.rawValue)/index.html")
+            routes.insert(.entry(id: entry.id))
+            routes.insert(.kind(entry.kind))
             for audience in [Audience.person, .family, .supporter]
             where entry.audiences.contains(audience) || entry.audiences.contains(.anyone) {
-                paths.insert("for/\(audience.rawValue)/index.html")
+                routes.insert(.audience(audience))
             }
             for area in guide.site.areas
             where entry.area == .nationwide || area.id == entry.area.areaID
                 || listing.neighbors(of: area).contains(where: { $0.id == entry.area.areaID }) {
-                paths.insert("areas/\(area.id)/index.html")
-                paths.insert("areas/\(area.id)/print/index.html")
+                routes.insert(.area(id: area.id))
+                routes.insert(.areaSheet(id: area.id))
             }
         }
-        return paths
+        return routes
     }
 
-    /// Every page, or only those at the paths `only` names (after an edit, a few dozen of
+    /// Every page, or only those at the routes `only` names (after an edit, a few dozen of
     /// 10,000: the others are not even made into closures and sorted).
-    private func allPages(cards: EntryCards, memory: SiteMemory?, only: Set<String>? = nil) throws -> [SitePage] {
+    private func allPages(cards: EntryCards, memory: SiteMemory?, only: Set<Route>? = nil) throws -> [SitePage] {
         // Each page's closure reaches the builder through one shared reference: capturing the
         // builder and the cards by value copied both (some twenty references) into each of
         // 10,000 closures, on one core, before the first page could be written.
         let source = PageSource(builder: self, cards: cards)
         var pages: [SitePage] = []
-        // Every path, for the sitemap, whether its page is made or not.
-        var paths: [String] = []
-        func wanted(_ path: String) -> Bool {
-            paths.append(path)
-            return only?.contains(path) ?? true
+        // Every route, for the sitemap, whether its page is made or not.
+        var routes: [Route] = []
+        func wanted(_ route: Route) -> Bool {
+            routes.append(route)
+            return only?.contains(route) ?? true
         }
-        func add(_ path: String, _ make: @escaping @Sendable (SiteBuilder, EntryCards) throws -> Data) {
-            guard wanted(path) else { return }
-            pages.append(SitePage(path: path) { [source] in .bytes(try make(source.builder, source.cards)) })
+        func add(_ route: Route, _ make: @escaping @Sendable (SiteBuilder, EntryCards) throws -> Data) {
+            guard wanted(route) else { return }
+            pages.append(SitePage(route: route) { [source] in .bytes(try make(source.builder, source.cards)) })
         }
-        func addStreamed(_ path: String, _ stream: @autoclosure () -> ByteStream) {
-            guard wanted(path) else { return }
+        func addStreamed(_ route: Route, _ stream: @autoclosure () -> ByteStream) {
+            guard wanted(route) else { return }
             let stream = stream()
-            pages.append(SitePage(path: path) { .streamed(stream) })
+            pages.append(SitePage(route: route) { .streamed(stream) })
         }
-        add("index.html") { builder, cards in
-            try builder.page("index", path: "index.html", HomeContext.values(builder.listing, cards: cards))
+        add(.home) { builder, cards in
+            try builder.page("index", .home, HomeContext.values(builder.listing, cards: cards))
         }
         for kind in Kind.allCases {
-            let path = "kinds/\(kind.rawValue)/index.html"
-            add(path) { builder, cards in
-                try builder.page("kind", path: path, title: kind.japaneseLabel, ListContext.kind(kind, builder.listing, cards: cards))
+            add(.kind(kind)) { builder, cards in
+                try builder.page("kind", .kind(kind), title: kind.japaneseLabel, ListContext.kind(kind, builder.listing, cards: cards))
             }
         }
         for area in guide.site.areas {
-            let path = "areas/\(area.id)/index.html"
-            add(path) { builder, cards in
-                try builder.page("area", path: path, title: area.name, try ListContext.area(area, builder.listing, cards: cards))
+            add(.area(id: area.id)) { builder, cards in
+                try builder.page("area", .area(id: area.id), title: area.name, try ListContext.area(area, builder.listing, cards: cards))
             }
-            let sheet = "areas/\(area.id)/print/index.html"
-            add(sheet) { builder, cards in
-                try builder.page("area-sheet", path: sheet, title: "\(area.name) 一覧（印刷用）",
+            add(.areaSheet(id: area.id)) { builder, cards in
+                try builder.page("area-sheet", .areaSheet(id: area.id), title: "\(area.name) 一覧（印刷用）",
                                  try ListContext.area(area, builder.listing, cards: cards, sheet: true))
             }
         }
         for audience in [Audience.person, .family, .supporter] {
-            let path = "for/\(audience.rawValue)/index.html"
-            add(path) { builder, cards in
-                try builder.page("audience", path: path, title: Wording.title(of: audience),
+            add(.audience(audience)) { builder, cards in
+                try builder.page("audience", .audience(audience), title: Wording.title(of: audience),
                                  ListContext.audience(audience, builder.listing, cards: cards))
             }
         }
         for (position, entry) in listing.entries.enumerated() {
-            let path = "entries/\(entry.id)/index.html"
-            guard wanted(path) else { continue }
-            pages.append(SitePage(path: path) { [source] in
-                .bytes(try source.builder.entryPage(at: position, path: path, cards: source.cards))
+            let route = Route.entry(id: entry.id)
+            guard wanted(route) else { continue }
+            pages.append(SitePage(route: route) { [source] in
+                .bytes(try source.builder.entryPage(at: position, cards: source.cards))
             })
         }
         for free in listing.pages {
-            let path = "pages/\(free.slug)/index.html"
-            add(path) { builder, _ in
-                try builder.page("page", path: path, title: free.title, ["title": free.title, "bodyHTML": free.bodyHTML])
+            add(.page(slug: free.slug)) { builder, _ in
+                try builder.page("page", .page(slug: free.slug), title: free.title, ["title": free.title, "bodyHTML": free.bodyHTML])
             }
         }
-        add("search/index.html") { builder, _ in
-            try builder.page("search", path: "search/index.html", title: "さがす", SearchPageContext.values(builder.listing, root: "../"))
+        add(.search) { builder, _ in
+            try builder.page("search", .search, title: "さがす", SearchPageContext.values(builder.listing, root: Route.search.root))
         }
-        add("404.html") { builder, _ in
-            try builder.page("404", path: "404.html", title: "ページが見つかりません", [:], root: builder.notFoundRoot)
+        add(.notFound) { builder, _ in
+            try builder.page("404", .notFound, title: "ページが見つかりません", [:], root: builder.notFoundRoot)
         }
 
-        add("search/index.js") { [memory] builder, _ in
+        add(.searchIndex) { [memory] builder, _ in
             try SearchIndex.script(entries: builder.listing.entries, guide: builder.guide, memo: memory?.search,
                                    postings: memory?.searchPostings ?? SearchPostings())
         }
-        addStreamed("data/entries.json", OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
-        addStreamed("data/entries.csv", OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))
-        add("feed.xml") { builder, _ in try builder.theme.renderData("feed", FeedContext.values(builder.listing)) }
-        let pagePaths = paths
-        add("sitemap.xml") { builder, _ in try builder.theme.renderData("sitemap", builder.sitemapValues(paths: pagePaths)) }
-        add("robots.txt") { builder, _ in try builder.theme.renderData("robots", ["baseURL": builder.guide.site.baseURL]) }
+        addStreamed(.openDataJSON, OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
+        addStreamed(.openDataCSV, OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))
+        add(.feed) { builder, _ in try builder.theme.renderData("feed", FeedContext.values(builder.listing)) }
+        let pageRoutes = routes
+        add(.sitemap) { builder, _ in try builder.theme.renderData("sitemap", builder.sitemapValues(routes: pageRoutes)) }
+        add(.robots) { builder, _ in try builder.theme.renderData("robots", ["baseURL": builder.guide.site.baseURL]) }
         for asset in try theme.assets() {
-            add(asset.path) { _, _ in try asset.contents }
+            add(.asset(asset.path)) { _, _ in try asset.contents }
         }
         return pages.sorted { $0.path < $1.path }
     }
 
     /// An entry's page; on the way, its print-list item (see `EntryCards.offerSheet`).
-    func entryPage(at position: Int, path: String, cards: EntryCards) throws -> Data {
+    func entryPage(at position: Int, cards: EntryCards) throws -> Data {
         let entry = listing.entries[position]
-        let pageRoot = root(of: path)
+        let route = Route.entry(id: entry.id)
+        let pageRoot = route.root
         var values = EntryContext.full(entry, root: pageRoot, guide: guide)
         try cards.offerSheet(entry, pageValues: &values, pageRoot: pageRoot)
         EntryContext.addStructuredData(to: &values, entry, guide: guide)
-        return try page("entry", path: path, title: entry.name, ["entry": values])
-    }
-
-    /// `entries/x/index.html` → `../../`
-    func root(of path: String) -> String {
-        String(repeating: "../", count: path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
+        return try page("entry", route, title: entry.name, ["entry": values])
     }
 
     /// 404.html is served for any missing path, so relative links would point nowhere; it
@@ -196,18 +187,17 @@ public struct SiteBuilder: Sendable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    /// Every page worth finding: HTML pages except 404 and the print lists, as directory URLs.
-    func sitemapValues(paths: [String]) -> [String: Any] {
-        let lastmod = Dictionary(uniqueKeysWithValues: listing.entries.map {
-            ("entries/\($0.id)/index.html", $0.verified.description)
-        })
-        let urls: [[String: Any]] = paths
-            .filter { $0.hasSuffix("index.html") && !$0.hasSuffix("/print/index.html") }
-            .sorted()
-            .map { path in
+    /// Every page worth finding (`Route.isFindable`), by its permalink, sorted by path.
+    func sitemapValues(routes: [Route]) -> [String: Any] {
+        let lastmod = Dictionary(uniqueKeysWithValues: listing.entries.map { ($0.id, $0.verified.description) })
+        let urls: [[String: Any]] = routes
+            .filter(\.isFindable)
+            .map { ($0, $0.path) }
+            .sorted { $0.1 < $1.1 }
+            .map { route, _ in
                 var values = TemplateValues()
-                values["loc"] = guide.site.baseURL + path.dropLast("index.html".count)
-                values["lastmod"] = lastmod[path]
+                values["loc"] = route.permalink(base: guide.site.baseURL)
+                if case .entry(let id) = route { values["lastmod"] = lastmod[id] }
                 return values.dictionary
             }
         return ["urls": urls]
@@ -215,16 +205,16 @@ public struct SiteBuilder: Sendable {
 
     /// Renders a page template with the values every page shares.
     func page(
-        _ template: String, path: String, title: String? = nil, _ values: [String: Any],
+        _ template: String, _ route: Route, title: String? = nil, _ values: [String: Any],
         root: String? = nil
     ) throws -> Data {
-        let root = root ?? self.root(of: path)
+        let root = root ?? route.root
         var context = values
         context["root"] = root
         context["siteTitle"] = guide.site.title
         context["pageTitle"] = title.map { "\($0) | \(guide.site.title)" } ?? guide.site.title
         context["language"] = guide.site.language
-        context["menuPages"] = listing.pages.map { ["title": $0.title, "href": "\(root)pages/\($0.slug)/index.html"] }
+        context["menuPages"] = listing.pages.map { ["title": $0.title, "href": Route.page(slug: $0.slug).href(from: root)] }
         if let corrections = ExternalLink.correctionsPage(guide.site.corrections) {
             context["siteCorrectionsHref"] = corrections
         }

@@ -120,9 +120,9 @@ public struct Theme: Sendable {
         return output
     }
 
-    /// Every file under `assets/` (and the overrides' `assets/` if any), as output files
-    /// under `prefix`, sorted by path.
-    public func assets(under prefix: String = "assets") throws -> [OutputFile] {
+    /// Every file under the theme's `assets/`, with its path relative to that folder, sorted
+    /// by path (the route table puts them under `assets/` in the site).
+    public func assets() throws -> [OutputFile] {
         let base = folder.appendingPathComponent("assets")
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: base.path) else { return [] }
@@ -133,7 +133,7 @@ public struct Theme: Sendable {
             guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                 !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
             else { continue }
-            files.append(OutputFile(path: prefix + "/" + relative, contents: try Data(contentsOf: url)))
+            files.append(OutputFile(path: relative, contents: try Data(contentsOf: url)))
         }
         return files.sorted { $0.path < $1.path }
     }

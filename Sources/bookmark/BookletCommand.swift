@@ -99,7 +99,7 @@ struct BookletCommand: ParsableCommand {
             for job in jobs {
                 switch job.variant {
                 case .web:
-                    files.append(OutputFile(path: BookletBuilder.pdfPath(job.edition), contents: try Data(contentsOf: job.pdf)))
+                    files.append(OutputFile(path: Route.bookletPDF(edition: job.edition.id).path, contents: try Data(contentsOf: job.pdf)))
                 case .print:
                     printFiles.append(("\(job.edition.id).pdf", job.pdf))
                 case .imposition:
@@ -160,7 +160,7 @@ struct BookletCommand: ParsableCommand {
     /// With `--edition`, the other editions' web copies of the previous output stay in the site.
     func keptPDFs(_ guide: Guide, besides made: [Edition]) -> [OutputFile] {
         guide.site.editions.filter { !made.contains($0) }.compactMap { other in
-            let path = BookletBuilder.pdfPath(other)
+            let path = Route.bookletPDF(edition: other.id).path
             let url = output.outputURL.appendingPathComponent(path)
             return (try? Data(contentsOf: url)).map { OutputFile(path: path, contents: $0) }
         }

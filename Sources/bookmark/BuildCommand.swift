@@ -56,10 +56,8 @@ func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) t
 /// Entry pages come before area pages: an entry page makes the entry's print-list item
 /// on the way (`EntryCards.offerSheet`), which the area print lists then only read.
 func writingOrder(_ pages: [SitePage]) -> [SitePage] {
-    let small = ["entries/", "areas/", "pages/", "assets/"]
-    let isSmall = { (page: SitePage) in small.contains { page.path.hasPrefix($0) } }
-    let isEntry = { (page: SitePage) in page.path.hasPrefix("entries/") }
-    return pages.filter { !isSmall($0) } + pages.filter(isEntry) + pages.filter { isSmall($0) && !isEntry($0) }
+    let isEntry = { (page: SitePage) in if case .entry = page.route { true } else { false } }
+    return pages.filter { !$0.route.isSmall } + pages.filter(isEntry) + pages.filter { $0.route.isSmall && !isEntry($0) }
 }
 
 /// Every file of the output: the site, then each edition's print HTML.

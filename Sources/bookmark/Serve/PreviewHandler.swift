@@ -1,3 +1,4 @@
+import BookmarkModel
 import FlyingFox
 import Foundation
 
@@ -52,7 +53,7 @@ struct PreviewHandler: HTTPHandler {
 
     /// The site's own `404.html` when it has one.
     private func notFound(_ request: HTTPRequest, _ version: String) async -> HTTPResponse {
-        let page = FileManager.default.contents(atPath: siteFolder.appendingPathComponent("404.html").path)
+        let page = FileManager.default.contents(atPath: siteFolder.appendingPathComponent(Route.notFound.path).path)
             ?? Data(Self.notFoundPage.utf8)
         let type = "text/html; charset=utf-8"
         return respond(request, status: .notFound, type: type, body: withScript(page, type: type, version: version))
