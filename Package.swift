@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "BookmarkTemplates",
             dependencies: [
-                "BookmarkOutput",
+                "BookmarkOutput", "BookmarkSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -76,7 +76,7 @@ let package = Package(
             name: "bookmark",
             dependencies: [
                 "BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkSite",
-                "BookmarkBooklet", "BookmarkOutput", "CMallocSettings",
+                "BookmarkBooklet", "BookmarkOutput", "BookmarkSystem", "BookmarkTemplates", "CMallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
@@ -103,6 +103,7 @@ let package = Package(
         ),
         .testTarget(name: "BookmarkLoaderTests", dependencies: ["BookmarkLoader", "BookmarkTesting"]),
         .testTarget(name: "BookmarkMarkdownTests", dependencies: ["BookmarkMarkdown"]),
+        .testTarget(name: "BookmarkSystemTests", dependencies: ["BookmarkSystem"]),
         .testTarget(
             name: "BookmarkValidatorTests",
             dependencies: [

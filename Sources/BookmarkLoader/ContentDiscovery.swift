@@ -76,9 +76,11 @@ public enum ContentDiscovery {
         _ folderPath: String, relative: String, rootPath: String, depth: Int, role: ContentFile.Role, limit: Int
     ) -> Found {
         var found = Found()
-        guard depth < 32, limit >= 0, let names = namesAndTypes(in: folderPath) else { return found }
+        guard depth < Folder.maximumDepth, limit >= 0, let items = Folder.items(in: folderPath, sorted: true)
+        else { return found }
         var subfolders: [(path: String, relative: String)] = []
-        for (name, type) in names {
+        for item in items {
+            let (name, type) = (item.name, item.type)
             if name.hasPrefix(".") || name.hasPrefix("_") { continue }
             let path = relative + "/" + name
             let filePath = folderPath + "/" + name
@@ -110,22 +112,6 @@ public enum ContentDiscovery {
             : subfolders.indices.map(walkOne)
         for folder in below { found.add(folder, limit: limit) }
         return found
-    }
-
-    /// The names in a folder with the type `readdir` gives (`DT_UNKNOWN` where the file system
-    /// does not say), sorted so that nothing depends on the file system's order; nil when it
-    /// cannot be read.
-    private static func namesAndTypes(in path: String) -> [(name: String, type: UInt8)]? {
-        guard let folder = opendir(path) else { return nil }
-        defer { closedir(folder) }
-        var found: [(name: String, type: UInt8)] = []
-        while let item = readdir(folder) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name != "." && name != ".." { found.append((name, item.pointee.d_type)) }
-        }
-        return found.sorted { $0.name < $1.name }
     }
 
     /// Whether what is at `path` (not known to be a plain file or folder) is a folder (true),

@@ -267,9 +267,7 @@ public enum FileTree {
     /// Calls `body` with each kept folder right below `relative` that exists.
     private static func forEachChild(of relative: String, in root: String, folders: Set<String>, _ body: (String) -> Void) {
         let path = relative.isEmpty ? root : root + "/" + relative
-        guard let folder = opendir(path) else { return }
-        let children = entries(of: folder).map { relative.isEmpty ? $0.name : relative + "/" + $0.name }
-        closedir(folder)
+        let children = (Folder.items(in: path) ?? []).map { relative.isEmpty ? $0.name : relative + "/" + $0.name }
         children.filter(folders.contains).forEach(body)
     }
 
@@ -280,7 +278,8 @@ public enum FileTree {
         defer { closedir(folder) }
         let descriptor = dirfd(folder)
         var subfolders: [String] = []
-        for (name, foundType) in entries(of: folder) {
+        for item in Folder.items(of: folder) {
+            let (name, foundType) = (item.name, item.type)
             let child = relative.isEmpty ? name : relative + "/" + name
             var type = foundType
             if type == UInt8(DT_UNKNOWN) {
@@ -317,25 +316,12 @@ public enum FileTree {
         removeFolder(path)
     }
 
-    /// The names in an open folder, but `.` and `..`, with their type as `readdir` gives it
-    /// (`DT_UNKNOWN` where the file system does not say).
-    private static func entries(of folder: OpaquePointer) -> [(name: String, type: UInt8)] {
-        var found: [(name: String, type: UInt8)] = []
-        while let item = readdir(folder) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name != "." && name != ".." { found.append((name, item.pointee.d_type)) }
-        }
-        return found
-    }
-
     private static func removeFolder(_ path: String) {
         guard let folder = opendir(path) else { return }
         var files: [String] = []
         var folders: [String] = []
-        for (name, type) in entries(of: folder) {
-            if type == UInt8(DT_DIR) { folders.append(name) } else { files.append(name) }
+        for item in Folder.items(of: folder) {
+            if item.isFolder { folders.append(item.name) } else { files.append(item.name) }
         }
         let descriptor = dirfd(folder)
         // Small folders are not worth handing to other threads.

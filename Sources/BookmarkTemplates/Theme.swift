@@ -1,4 +1,5 @@
 import BookmarkOutput
+import BookmarkSystem
 import Foundation
 import Mustache
 
@@ -81,15 +82,10 @@ public struct Theme: Sendable {
 
     /// `name` → text for every `*.mustache` below `folder` (`print/entry` for sub-folders).
     private static func templateFiles(in folder: URL) throws -> [(String, String)] {
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: folder.path) else { return [] }
-        var files: [(String, String)] = []
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".mustache") else { continue }
+        try Folder.files(under: folder.path, skippingHidden: false).filter { $0.hasSuffix(".mustache") }.map { relative in
             let text = try String(contentsOf: folder.appendingPathComponent(relative), encoding: .utf8)
-            files.append((String(relative.dropLast(".mustache".count)), text))
+            return (String(relative.dropLast(".mustache".count)), text)
         }
-        return files
     }
 
     public func has(_ template: String) -> Bool { library.getTemplate(named: template) != nil }
@@ -124,17 +120,8 @@ public struct Theme: Sendable {
     /// by path (the route table puts them under `assets/` in the site).
     public func assets() throws -> [OutputFile] {
         let base = folder.appendingPathComponent("assets")
-        let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: base.path) else { return [] }
-        var files: [OutputFile] = []
-        while let relative = enumerator.nextObject() as? String {
-            let url = base.appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-            else { continue }
-            files.append(OutputFile(path: relative, contents: try Data(contentsOf: url)))
+        return try Folder.files(under: base.path).map { relative in
+            OutputFile(path: relative, contents: try Data(contentsOf: base.appendingPathComponent(relative)))
         }
-        return files.sorted { $0.path < $1.path }
     }
 }

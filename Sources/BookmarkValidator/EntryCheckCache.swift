@@ -1,12 +1,7 @@
 import BookmarkLoader
 import BookmarkModel
+import BookmarkSystem
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Results of checking entry files, kept between checks of the same guide by `bookmark serve`.
 ///
@@ -14,15 +9,8 @@ import Darwin
 /// under the same areas and day, gives the same entry and diagnostics, so it is not read
 /// again: after one edit in a 10,000-entry guide only that file is parsed.
 public final class EntryCheckCache: @unchecked Sendable {
-    struct Stamp: Equatable {
-        var size: Int64
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt64
-    }
-
     private struct Checked {
-        var stamp: Stamp
+        var stamp: FileStamp
         var result: (Entry?, [Diagnostic])
     }
 
@@ -37,7 +25,7 @@ public final class EntryCheckCache: @unchecked Sendable {
     func result(
         for file: ContentFile, context: ValidationContext, check: (ContentFile) -> (Entry?, [Diagnostic])
     ) -> (Entry?, [Diagnostic]) {
-        let stamp = Self.stamp(file.path)
+        let stamp = FileStamp(path: file.path)
         lock.lock()
         if self.context != context {
             self.context = context
@@ -60,17 +48,5 @@ public final class EntryCheckCache: @unchecked Sendable {
         lock.lock()
         checked = checked.filter { paths.contains($0.key) }
         lock.unlock()
-    }
-
-    private static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let time = info.st_mtimespec
-        #else
-        let time = info.st_mtim
-        #endif
-        return Stamp(size: Int64(info.st_size), seconds: Int(time.tv_sec), nanoseconds: Int(time.tv_nsec),
-                     inode: UInt64(info.st_ino))
     }
 }

@@ -1,3 +1,4 @@
+import BookmarkSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -147,19 +148,12 @@ private final class InotifyWatcher: @unchecked Sendable {
     func close() { Glibc.close(descriptor) }
 
     private func watchTree(_ path: String, depth: Int) -> Bool {
-        guard depth < 32 else { return true }
+        guard depth < Folder.maximumDepth else { return true }
         let watch = inotify_add_watch(descriptor, path, Self.mask)
         guard watch >= 0 else { return errno == ENOENT }  // out of watches: give up on inotify
         folders[watch] = path
-        guard let directory = opendir(path) else { return true }
-        defer { closedir(directory) }
-        while let item = readdir(directory) {
-            guard item.pointee.d_type == UInt8(DT_DIR) else { continue }
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }
-            if !watchTree(path + "/" + name, depth: depth + 1) { return false }
+        for item in Folder.items(in: path) ?? [] where item.isFolder && !item.isHidden {
+            if !watchTree(path + "/" + item.name, depth: depth + 1) { return false }
         }
         return true
     }
