@@ -71,12 +71,22 @@ let package = Package(
             name: "BookmarkBooklet",
             dependencies: ["BookmarkModel", "BookmarkSystem", "BookmarkTemplates", "BookmarkOutput", "CQRencode"]
         ),
+        // The one build pipeline every command runs (load → check → theme → pages → write), and
+        // what `bookmark serve` keeps between builds.
+        .target(
+            name: "BookmarkBuild",
+            dependencies: [
+                "BookmarkModel", "BookmarkSystem", "BookmarkLoader", "BookmarkValidator", "BookmarkOutput",
+                "BookmarkTemplates", "BookmarkSite", "BookmarkBooklet",
+            ]
+        ),
         // The command line: one small file per command.
         .executableTarget(
             name: "bookmark",
             dependencies: [
                 "BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkSite",
-                "BookmarkBooklet", "BookmarkOutput", "BookmarkSystem", "BookmarkTemplates", "CMallocSettings",
+                "BookmarkBooklet", "BookmarkOutput", "BookmarkSystem", "BookmarkTemplates", "BookmarkBuild",
+                "CMallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
@@ -104,6 +114,7 @@ let package = Package(
         .testTarget(name: "BookmarkLoaderTests", dependencies: ["BookmarkLoader", "BookmarkTesting"]),
         .testTarget(name: "BookmarkMarkdownTests", dependencies: ["BookmarkMarkdown"]),
         .testTarget(name: "BookmarkSystemTests", dependencies: ["BookmarkSystem"]),
+        .testTarget(name: "BookmarkBuildTests", dependencies: ["BookmarkBuild", "BookmarkTesting"]),
         .testTarget(
             name: "BookmarkValidatorTests",
             dependencies: [

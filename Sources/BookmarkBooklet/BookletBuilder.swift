@@ -53,6 +53,17 @@ public struct BookletBuilder: Sendable {
         }
     }
 
+    /// Whether a printed edition can hold one of these entries: nationwide, or in one of its
+    /// areas or their neighbours. Otherwise (after an edit in `bookmark serve`) the print
+    /// HTML stays as it is.
+    public static func touchesAnEdition(_ entries: [Entry], guide: Guide) -> Bool {
+        let areas = Set(guide.site.editions.flatMap { edition in
+            let (home, neighbors) = guide.areaIDs(of: edition)
+            return home + neighbors
+        })
+        return entries.contains { $0.area == .nationwide || areas.contains($0.area.areaID ?? "") }
+    }
+
     /// An entry card's values and, as `cardHTML`, the `print/card` partial rendered with them:
     /// `print/booklet` writes the HTML, so a card is made once however often it is printed
     /// and, with a memory, once across builds.

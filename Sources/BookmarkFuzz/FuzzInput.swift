@@ -43,7 +43,7 @@ enum FuzzInput {
 
     static func runSite(_ bytes: [UInt8]) {
         guard case .success(let source) = SourceDecoder.decode(bytes, file: "site.yml") else { return }
-        let (config, diagnostics) = SiteValidator.validate(source, themesFolder: nil)
+        let (config, diagnostics) = SiteValidator.validate(source, themes: nil)
         check(diagnostics)
         guard let config, let theme else { return }
         _ = try? SiteBuilder(guide: Guide(site: config, entries: [], pages: [], today: today), theme: theme).build()

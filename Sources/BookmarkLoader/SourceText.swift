@@ -34,14 +34,15 @@ public struct SourceText: Sendable {
 public enum SourceDecoder {
     public static func read(_ file: ContentFile) -> Result<SourceText, Diagnostic> {
         // Read one byte past the limit so a huge file is never read whole.
-        guard let bytes = readBytes(file.path, upTo: Limits.fileBytes + 1) else {
-            return .failure(
-                Diagnostic(
-                    file: file.relativePath, line: 1, column: 1, code: .fileUnreadable,
-                    message: "ファイルを読めませんでした。",
-                    hint: "ファイルの権限と種類（フォルダではないか）を確かめてください"))
-        }
+        guard let bytes = readBytes(file.path, upTo: Limits.fileBytes + 1) else { return .failure(unreadable(file)) }
         return decode(bytes, file: file.relativePath)
+    }
+
+    static func unreadable(_ file: ContentFile) -> Diagnostic {
+        Diagnostic(
+            file: file.relativePath, line: 1, column: 1, code: .fileUnreadable,
+            message: "ファイルを読めませんでした。",
+            hint: "ファイルの権限と種類（フォルダではないか）を確かめてください")
     }
 
     /// Up to `limit` bytes of a file, or nil when it cannot be opened or read (a folder).

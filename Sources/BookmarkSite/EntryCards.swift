@@ -16,7 +16,7 @@ import BookmarkModel
 /// |---|---|---|---|
 /// | `card` | `EntryContext.summary` | `cardHTML` | `entry-card` |
 /// | `home` (24-hour and nationwide only) | `EntryContext.summary` | `cardHTML` | `entry-card` |
-/// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full`, made on first use |
+/// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full` |
 /// | `line` | `EntryContext.line` | `lineHTML` | `entry-line` |
 ///
 /// Every list page sits two folders down (`kinds/x/`, `areas/x/`, `for/x/`), every print list
@@ -30,11 +30,9 @@ struct EntryCards: @unchecked Sendable {
     /// each by its id was most of an audience page's time in `bookmark serve`.
     private let cards: [[String: Any]]
     private let homeCards: [String: [String: Any]]
-    /// Print-list items are made when first asked for, by an area's print list or, sooner,
-    /// by the entry's own page, which has every field at hand (`offerSheet`): making
-    /// `EntryContext.full` twice per entry was a twentieth of a build.
-    private let sheets: Memo<Entry, [String: Any]>
-    private let theme: Theme
+    /// Print-list items of every entry with an area (nationwide services have none), made
+    /// in a pass of their own on every core before any page is, by id.
+    private let sheets: [String: [String: Any]]
     private let listLines: [String: [String: Any]]
     private let sheetLines: [String: [String: Any]]
 
@@ -76,8 +74,10 @@ struct EntryCards: @unchecked Sendable {
         }
         // Print-list items keep only their HTML: every field of 10,000 entries would be the
         // biggest thing in memory, and the print list writes the partial's output anyway.
-        sheets = memory?.sheets ?? Memo()
-        self.theme = theme
+        let located = entries.indices.filter { entries[$0].area != .nationwide }
+        sheets = try items(located, memory?.sheets) { entry in
+            ["sheetHTML": try theme.render("sheet-entry", EntryContext.full(entry, root: Self.sheetRoot, guide: guide))]
+        }
         listLines = try items(nationwide, memory?.listLines) { entry in
             try Self.item(EntryContext.line(entry, root: Self.listRoot), html: "lineHTML", partial: "entry-line", theme: theme)
         }
@@ -101,26 +101,7 @@ struct EntryCards: @unchecked Sendable {
     func home(_ id: String) -> [String: Any] { homeCards[id] ?? [:] }
 
     /// The print-list item of an entry in an area (`../../../`).
-    func sheet(_ entry: Entry, guide: Guide) throws -> [String: Any] {
-        try sheets.value(for: entry) { entry in
-            try sheetItem(EntryContext.full(entry, root: Self.sheetRoot, guide: guide))
-        }
-    }
-
-    /// Makes an entry's print-list item from the values of its page (`full` at `pageRoot`),
-    /// unless it is made already; nationwide services have none. `pageValues` are moved to
-    /// the print lists' root for that and back, in place.
-    func offerSheet(_ entry: Entry, pageValues: inout [String: Any], pageRoot: String) throws {
-        guard entry.area != .nationwide else { return }
-        EntryContext.reroot(&pageValues, entry, root: Self.sheetRoot)
-        defer { EntryContext.reroot(&pageValues, entry, root: pageRoot) }
-        let values = pageValues
-        _ = try sheets.value(for: entry) { _ in try sheetItem(values) }
-    }
-
-    private func sheetItem(_ values: [String: Any]) throws -> [String: Any] {
-        ["sheetHTML": try theme.render("sheet-entry", values)]
-    }
+    func sheet(_ entry: Entry) -> [String: Any] { sheets[entry.id] ?? [:] }
 
     /// The short line of a nationwide service, on an area page or its print list.
     func line(_ id: String, sheet: Bool) -> [String: Any] {

@@ -86,15 +86,6 @@ enum EntryContext {
         values["jsonLD"] = StructuredData.script(for: entry, guide: guide)
     }
 
-    /// Makes `full` values at one root what `full` gives at `root`, in place (no copy of
-    /// some fifty values): only the links to the entry's own, kind and area pages depend on
-    /// the root.
-    static func reroot(_ values: inout [String: Any], _ entry: Entry, root: String) {
-        values["href"] = href(entry, root: root)
-        values["kindHref"] = kindHref(entry, root: root)
-        if let area = areaHref(entry, root: root) { values["areaHref"] = area } else { values["areaHref"] = nil }
-    }
-
     static func kindHref(_ entry: Entry, root: String) -> String {
         Route.kind(entry.kind).href(from: root)
     }

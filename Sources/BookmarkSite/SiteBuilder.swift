@@ -121,11 +121,11 @@ public struct SiteBuilder: Sendable {
         }
         for area in guide.site.areas {
             add(.area(id: area.id)) { builder, cards in
-                try builder.page("area", .area(id: area.id), title: area.name, try ListContext.area(area, builder.listing, cards: cards))
+                try builder.page("area", .area(id: area.id), title: area.name, ListContext.area(area, builder.listing, cards: cards))
             }
             add(.areaSheet(id: area.id)) { builder, cards in
                 try builder.page("area-sheet", .areaSheet(id: area.id), title: "\(area.name) 一覧（印刷用）",
-                                 try ListContext.area(area, builder.listing, cards: cards, sheet: true))
+                                 ListContext.area(area, builder.listing, cards: cards, sheet: true))
             }
         }
         for audience in [Audience.person, .family, .supporter] {
@@ -169,13 +169,11 @@ public struct SiteBuilder: Sendable {
         return pages.sorted { $0.path < $1.path }
     }
 
-    /// An entry's page; on the way, its print-list item (see `EntryCards.offerSheet`).
+    /// An entry's page.
     func entryPage(at position: Int, cards: EntryCards) throws -> Data {
         let entry = listing.entries[position]
         let route = Route.entry(id: entry.id)
-        let pageRoot = route.root
-        var values = EntryContext.full(entry, root: pageRoot, guide: guide)
-        try cards.offerSheet(entry, pageValues: &values, pageRoot: pageRoot)
+        var values = EntryContext.full(entry, root: route.root, guide: guide)
         EntryContext.addStructuredData(to: &values, entry, guide: guide)
         return try page("entry", route, title: entry.name, ["entry": values])
     }

@@ -24,8 +24,10 @@ public enum EntryValidator {
         "languages", "tags", "verified", "until", "draft", "publish", "notice", "verified_by", "source",
     ]
 
-    /// Reads, splits, parses and checks one entry. The entry is nil when any error was found.
-    public static func validate(_ file: ContentFile, context: ValidationContext) -> (Entry?, [Diagnostic]) {
+    /// Splits, parses and checks one entry as the load step read it. The entry is nil when
+    /// any error was found.
+    public static func validate(_ loaded: LoadedFile, context: ValidationContext) -> (Entry?, [Diagnostic]) {
+        let file = loaded.file
         let path = file.relativePath
         let id = file.id
         var diagnostics: [Diagnostic] = []
@@ -37,7 +39,7 @@ public enum EntryValidator {
                     hint: "例: sakura-soudan.md"))
         }
         let source: SourceText
-        switch SourceDecoder.read(file) {
+        switch loaded.text {
         case .success(let text): source = text
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }

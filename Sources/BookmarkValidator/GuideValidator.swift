@@ -3,8 +3,8 @@ import BookmarkMarkdown
 import BookmarkModel
 import Foundation
 
-/// Reads and checks a whole content folder: site.yml, every entry, every page, and the
-/// rules that span files (unique ids, known areas).
+/// Checks a whole loaded content folder (`ContentLoader`): site.yml, every entry, every
+/// page, and the rules that span files (unique ids, known areas). It reads no file itself.
 public enum GuideValidator {
     public struct Result: Sendable {
         /// The guide when no error was found; nil otherwise.
@@ -19,19 +19,18 @@ public enum GuideValidator {
     }
 
     /// - Parameters:
-    ///   - contentFolder: the folder holding site.yml, entries/ and pages/.
-    ///   - themesFolder: when given, `theme:` is checked against it.
+    ///   - content: the files of the content folder, as the load step read them (with the
+    ///     theme names `theme:` is checked against, when it listed them).
     ///   - today: the day staleness, `until` and future dates are judged against.
-    ///   - cache: results of an earlier check of the same folder, reused for unchanged files.
-    public static func validate(
-        contentFolder: URL, themesFolder: URL?, today: Day, cache: EntryCheckCache? = nil
-    ) -> Result {
-        let discovered = ContentDiscovery.discover(in: contentFolder)
+    ///   - cache: results of an earlier check of the same folder, reused for unchanged files
+    ///     (those the loader left unread because the cache knew them).
+    public static func validate(_ content: LoadedContent, today: Day, cache: EntryCheckCache? = nil) -> Result {
+        let discovered = content
         var diagnostics = discovered.diagnostics
 
         var site: SiteConfig?
         if let siteFile = discovered.site {
-            let (config, siteDiagnostics) = SiteValidator.validate(siteFile, themesFolder: themesFolder)
+            let (config, siteDiagnostics) = SiteValidator.validate(siteFile, themes: discovered.themeNames)
             site = config
             diagnostics += siteDiagnostics
         }
@@ -44,12 +43,12 @@ public enum GuideValidator {
             cache?.result(for: file, context: context) { EntryValidator.validate($0, context: context) }
                 ?? EntryValidator.validate(file, context: context)
         }
-        cache?.keepOnly(Set(discovered.entries.map(\.relativePath)))
+        cache?.keepOnly(Set(discovered.entries.map(\.file.relativePath)))
         var entries: [Entry] = []
         var firstFileOfID: [String: String] = [:]
         for (index, (entry, entryDiagnostics)) in checked.enumerated() {
             diagnostics += entryDiagnostics
-            let file = discovered.entries[index]
+            let file = discovered.entries[index].file
             if let other = firstFileOfID[file.id] {
                 diagnostics.append(
                     Diagnostic(file: file.relativePath, line: 1, column: 1, code: .idDuplicate,
@@ -77,8 +76,8 @@ public enum GuideValidator {
 
     /// When site.yml has errors, its area ids are still worth knowing, so that entries are
     /// not all reported as naming unknown areas.
-    private static func areaIDsBestEffort(_ file: ContentFile?) -> [String] {
-        guard let file, case .success(let source) = SourceDecoder.read(file) else { return [] }
+    private static func areaIDsBestEffort(_ file: LoadedFile?) -> [String] {
+        guard let file, case .success(let source) = file.text else { return [] }
         let yaml = YAMLReader.read(source.text, file: source.file, lineOffset: 0)
         guard case .mapping(let pairs)? = yaml.root?.value,
             case .sequence(let areas)? = pairs.first(where: { $0.key.name == "areas" })?.value.value
@@ -90,7 +89,7 @@ public enum GuideValidator {
     }
 
     /// Checks files on every core; results keep the files' order.
-    static func checkInParallel<T: Sendable>(_ files: [ContentFile], _ check: @Sendable (ContentFile) -> T) -> [T] {
+    static func checkInParallel<T: Sendable>(_ files: [LoadedFile], _ check: @Sendable (LoadedFile) -> T) -> [T] {
         MarkdownRenderer.prepare()
         let results = ResultSlots<T>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in

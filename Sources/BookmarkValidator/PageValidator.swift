@@ -6,7 +6,8 @@ import BookmarkModel
 public enum PageValidator {
     static let keys = ["title", "order"]
 
-    public static func validate(_ file: ContentFile) -> (Page?, [Diagnostic]) {
+    public static func validate(_ loaded: LoadedFile) -> (Page?, [Diagnostic]) {
+        let file = loaded.file
         var diagnostics: [Diagnostic] = []
         if !ValueRules.isValidID(file.id) {
             diagnostics.append(
@@ -15,7 +16,7 @@ public enum PageValidator {
                            hint: "例: about.md"))
         }
         let source: SourceText
-        switch SourceDecoder.read(file) {
+        switch loaded.text {
         case .success(let text): source = text
         case .failure(let diagnostic): return (nil, diagnostics + [diagnostic])
         }

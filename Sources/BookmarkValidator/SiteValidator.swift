@@ -8,15 +8,15 @@ public enum SiteValidator {
     static let areaKeys = ["id", "name", "kana", "prefecture", "neighbors"]
     static let editionKeys = ["id", "title", "areas", "paper", "issued"]
 
-    /// - Parameter themesFolder: when given, `theme:` must name a folder in it.
-    public static func validate(_ file: ContentFile, themesFolder: URL?) -> (SiteConfig?, [Diagnostic]) {
-        switch SourceDecoder.read(file) {
-        case .success(let source): return validate(source, themesFolder: themesFolder)
+    /// - Parameter themes: when given, `theme:` must name one of these (the themes folder's folders).
+    public static func validate(_ file: LoadedFile, themes: Set<String>?) -> (SiteConfig?, [Diagnostic]) {
+        switch file.text {
+        case .success(let source): return validate(source, themes: themes)
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
     }
 
-    public static func validate(_ source: SourceText, themesFolder: URL?) -> (SiteConfig?, [Diagnostic]) {
+    public static func validate(_ source: SourceText, themes: Set<String>?) -> (SiteConfig?, [Diagnostic]) {
         let yaml = YAMLReader.read(source.text, file: source.file, lineOffset: 0)
         guard let root = yaml.root else {
             let empty = Diagnostic(file: source.file, line: 1, column: 1, code: .fieldMissing,
@@ -40,7 +40,7 @@ public enum SiteValidator {
             r.report(.languageInvalid, at: node.position, "language「\(language)」は ja のような言語タグで書きます。")
         }
         let theme = r.text("theme", "テーマ") ?? "default"
-        if let themesFolder { checkTheme(theme, node: r.node("theme"), in: themesFolder, reader: &r) }
+        if let themes { checkTheme(theme, node: r.node("theme"), in: themes, reader: &r) }
         let staleAfterDays = r.integer("stale_after_days", "確認から古いとみなす日数", range: 1...3650) ?? 365
         var corrections: String?
         if let (raw, node) = r.scalar("corrections", "情報の訂正の連絡先") {
@@ -72,11 +72,8 @@ public enum SiteValidator {
                 r.diagnostics)
     }
 
-    private static func checkTheme(_ theme: String, node: YAMLNode?, in folder: URL, reader r: inout FieldReader) {
-        var isDirectory: ObjCBool = false
-        let valid = ValueRules.isValidID(theme)
-        let path = folder.appendingPathComponent(theme).path
-        if !valid || !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+    private static func checkTheme(_ theme: String, node: YAMLNode?, in themes: Set<String>, reader r: inout FieldReader) {
+        if !ValueRules.isValidID(theme) || !themes.contains(theme) {
             r.report(.themeMissing, at: node?.position ?? r.position,
                      "テーマ「\(theme)」が themes フォルダにありません。",
                      hint: "theme: default と書くか、--themes でテーマのフォルダを指定してください")

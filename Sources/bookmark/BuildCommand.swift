@@ -1,10 +1,5 @@
 import ArgumentParser
-import BookmarkBooklet
-import BookmarkModel
-import BookmarkOutput
-import BookmarkSite
-import BookmarkTemplates
-import Foundation
+import BookmarkBuild
 
 /// `bookmark build`: check, then write the whole site (and each edition's print HTML).
 struct BuildCommand: ParsableCommand {
@@ -17,58 +12,33 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        guard let guide = runCheck(options).guide else {
-            printMessage("エラーがあるため、何も書き出しませんでした。")
-            throw ExitCode(1)
-        }
-        KeptUntilExit.keep(guide)
-        let count = try writeSite(guide, options: options, output: output)
-        printMessage("\(output.output) に \(count) 個のファイルを書き出しました。")
+        var pipeline = options.pipeline()
+        pipeline.output = .replace(output.outputURL, force: output.force)
+        let build = try runWritingPipeline(pipeline)
+        printMessage("\(output.output) に \(build.written) 個のファイルを書き出しました。")
     }
 }
 
-/// Renders the site and swaps it into the output folder; returns the number of files.
-func writeSite(_ guide: Guide, options: ContentOptions, output: OutputOptions) throws -> Int {
-    let folder = OutputFolder(destination: output.outputURL)
+/// Runs a pipeline that writes, with the messages and exit status of `build` and `booklet`:
+/// 1 when the check found errors (nothing written) or a file could not be written.
+/// Everything it made is kept until the process exits (see `KeptUntilExit`).
+func runWritingPipeline(_ pipeline: Pipeline) throws -> Build {
     do {
-        try folder.checkDestination(contentFolder: options.contentURL, force: output.force)
-        let pages = try StageTimer.measure("render") {
-            let theme = try loadTheme(guide, options: options)
-            return writingOrder(
-                try SiteBuilder(guide: guide, theme: theme).pages() + BookletBuilder(guide: guide, theme: theme).htmlPages())
+        let build = try pipeline.run()
+        KeptUntilExit.keep(build)
+        return build
+    } catch let failure as Pipeline.Failure {
+        if case .step(_, let failure as PDFStepFailure) = failure {
+            printMessage(failure.message)
+            throw ExitCode(failure.exitCode)
         }
-        // Pages are rendered as they are written, on every core, so the site is never whole in memory.
-        KeptUntilExit.keep(pages)
-        try StageTimer.measure("write") {
-            try folder.replace(paths: pages.map(\.path)) { try pages[$0].file() }
-        }
-        return pages.count
-    } catch {
-        printMessage("書き出せませんでした: \(error)")
+        printMessage(failure.isCheck ? "\(failure)" : "書き出せませんでした: \(failure)")
         throw ExitCode(1)
     }
 }
 
-/// The pages that take longest first (booklets, open data, the lists of every entry), then the
-/// thousands of small ones: the cores then finish together instead of one rendering a
-/// booklet alone at the end. The order of writing changes nothing in the output.
-///
-/// Entry pages come before area pages: an entry page makes the entry's print-list item
-/// on the way (`EntryCards.offerSheet`), which the area print lists then only read.
-func writingOrder(_ pages: [SitePage]) -> [SitePage] {
-    let isEntry = { (page: SitePage) in if case .entry = page.route { true } else { false } }
-    return pages.filter { !$0.route.isSmall } + pages.filter(isEntry) + pages.filter { $0.route.isSmall && !isEntry($0) }
-}
-
-/// Every file of the output: the site, then each edition's print HTML.
-func renderSite(_ guide: Guide, options: ContentOptions) throws -> [OutputFile] {
-    let theme = try loadTheme(guide, options: options)
-    return try SiteBuilder(guide: guide, theme: theme).build() + BookletBuilder(guide: guide, theme: theme).htmlFiles()
-}
-
-/// The guide's theme with the guide's own templates over it.
-func loadTheme(_ guide: Guide, options: ContentOptions) throws -> Theme {
-    try Theme.load(
-        themesFolder: options.themesURL, name: guide.site.theme,
-        overrides: options.contentURL.appendingPathComponent("templates"))
+extension Pipeline.Failure {
+    var isCheck: Bool {
+        if case .check = self { true } else { false }
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BookmarkBuild
 import BookmarkModel
 import BookmarkValidator
 
@@ -12,34 +13,29 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let result = runCheck(options)
-        if result.failed { throw ExitCode(1) }
+        do {
+            KeptUntilExit.keep(try options.pipeline().run())
+        } catch Pipeline.Failure.check {
+            throw ExitCode(1)
+        }
     }
 }
 
-struct CheckOutcome {
-    var guide: Guide?
-    var diagnostics: [Diagnostic]
-    /// Errors, or warnings under `--strict`.
-    var failed: Bool
-}
-
-/// Validates, prints the diagnostics and the summary; shared by every command that reads content.
-/// `cache` keeps unchanged entry files from being checked again (`bookmark serve`).
-func runCheck(_ options: ContentOptions, cache: EntryCheckCache? = nil) -> CheckOutcome {
-    runCheck(options) {
-        GuideValidator.validate(
-            contentFolder: options.contentURL, themesFolder: options.themesURL, today: options.today, cache: cache)
+extension ContentOptions {
+    /// The build pipeline over this content and themes folder, printing the check's
+    /// diagnostics and summary as `--format` says; nothing is written until `output` is set.
+    func pipeline() -> Pipeline {
+        let printer = DiagnosticPrinter(format: format, contentPath: content, contentURL: contentURL)
+        let (format, strict) = (format, strict)
+        var pipeline = Pipeline(
+            settings: BuildSettings(contentFolder: contentURL, themesFolder: themesURL, today: today),
+            report: { result in
+                printer.print(result.diagnostics)
+                printSummary(result.diagnostics, format: format)
+                // Errors, or warnings under `--strict`, make the guide unusable.
+                return result.guide != nil && !(strict && result.diagnostics.hasWarnings)
+            })
+        pipeline.timings = timings
+        return pipeline
     }
-}
-
-/// The same with another way to validate (`bookmark serve` reads only edited files again).
-func runCheck(_ options: ContentOptions, validate: () -> GuideValidator.Result) -> CheckOutcome {
-    StageTimer.enabled = options.timings
-    let result = StageTimer.measure("check", validate)
-    let printer = DiagnosticPrinter(format: options.format, contentPath: options.content, contentURL: options.contentURL)
-    printer.print(result.diagnostics)
-    printSummary(result.diagnostics, format: options.format)
-    let failed = result.guide == nil || (options.strict && result.diagnostics.hasWarnings)
-    return CheckOutcome(guide: failed ? nil : result.guide, diagnostics: result.diagnostics, failed: failed)
 }

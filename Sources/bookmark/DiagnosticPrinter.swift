@@ -3,7 +3,7 @@ import BookmarkModel
 import Foundation
 
 /// Prints diagnostics as text for people, GitHub workflow commands, or JSON lines.
-struct DiagnosticPrinter {
+struct DiagnosticPrinter: Sendable {
     let format: DiagnosticFormat
     /// The content folder as the user named it, so paths in GitHub annotations are repo paths.
     let contentPath: String

@@ -76,7 +76,7 @@ struct NewCommand: ParsableCommand {
             }
             return "nationwide"
         }
-        let (site, diagnostics) = SiteValidator.validate(siteFile, themesFolder: nil)
+        let (site, diagnostics) = SiteValidator.validate(ContentLoader.reload(siteFile), themes: nil)
         guard let site else {
             DiagnosticPrinter(format: options.format, contentPath: options.content, contentURL: options.contentURL)
                 .print(diagnostics)

@@ -1,4 +1,6 @@
+import BookmarkLoader
 import BookmarkModel
+import BookmarkValidator
 import Foundation
 
 /// A content folder written from inline text, so a test shows input and expectation together.
@@ -86,4 +88,11 @@ public struct FixtureGuide {
 
     /// The day fixtures are checked against.
     public static let today = Day(year: 2026, month: 11, day: 23)!
+}
+
+extension GuideValidator {
+    /// Loads a content folder and checks it, as the pipeline's load and check steps do.
+    public static func validate(contentFolder: URL, themesFolder: URL?, today: Day) -> Result {
+        validate(ContentLoader.load(contentFolder: contentFolder, themesFolder: themesFolder), today: today)
+    }
 }

@@ -1,3 +1,4 @@
+import BookmarkLoader
 import BookmarkModel
 import BookmarkTesting
 import BookmarkValidator
@@ -20,8 +21,14 @@ import Testing
         GuideValidator.validate(contentFolder: guide.content, themesFolder: nil, today: FixtureGuide.today)
     }
 
-    static func revalidate(_ last: GuideValidator.Result, _ changed: [String], in guide: FixtureGuide) -> GuideValidator.Result? {
-        GuideValidator.revalidate(last, changed: changed, contentFolder: guide.content, today: FixtureGuide.today)
+    /// As the pipeline does it: the load step reads the changed files again (a file that is
+    /// gone means a whole check), the check step revalidates with them.
+    static func revalidate(
+        _ last: GuideValidator.Result, _ changed: [String], in guide: FixtureGuide, today: Day = FixtureGuide.today
+    ) -> GuideValidator.Result? {
+        let files = changed.map { ContentLoader.reload($0, role: .entry, contentFolder: guide.content) }
+        guard files.allSatisfy({ $0 != nil }) else { return nil }
+        return GuideValidator.revalidate(last, edited: files.compactMap { $0 }, today: today)
     }
 
     @Test(arguments: [
@@ -59,8 +66,8 @@ import Testing
         #expect(Self.revalidate(last, ["entries/sakura/a-soudan.md"], in: guide) == nil, "a removed file")
         #expect(Self.revalidate(last, ["site.yml"], in: guide) == nil, "site.yml")
         #expect(Self.revalidate(last, [], in: guide) == nil, "nothing named")
-        #expect(GuideValidator.revalidate(last, changed: ["entries/kaede/c-ibasho.md"], contentFolder: guide.content,
-                                          today: Day(year: 2026, month: 11, day: 24)!) == nil, "another day")
+        #expect(Self.revalidate(last, ["entries/kaede/c-ibasho.md"], in: guide,
+                                today: Day(year: 2026, month: 11, day: 24)!) == nil, "another day")
 
         let broken = GuideValidator.Result(guide: nil, diagnostics: last.diagnostics)
         #expect(Self.revalidate(broken, ["entries/kaede/c-ibasho.md"], in: guide) == nil, "after a check with errors")
