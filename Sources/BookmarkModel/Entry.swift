@@ -203,9 +203,9 @@ public struct Geo: Sendable, Hashable {
     }
 }
 
-/// A Japanese phone number as written (normalised), and the digits to dial.
+/// A Japanese phone number as written (normalized), and the digits to dial.
 public struct PhoneNumber: Sendable, Hashable {
-    /// As written after normalisation, e.g. `0123-45-6789` or `#7119`.
+    /// As written after normalization, e.g. `0123-45-6789` or `#7119`.
     public var display: String
     /// For `tel:` links, e.g. `0123456789` or `%237119`.
     public var dial: String

@@ -160,7 +160,7 @@ public enum FileTree {
     }
 
     /// The files a folder held when its marker was written (see `OutputFolder.markerText`).
-    public struct Listing: Sendable {
+    public struct Manifest: Sendable {
         public let files: Set<String>
         public let writtenAt: timespec
 
@@ -180,7 +180,7 @@ public enum FileTree {
     /// removed or replaced, so a folder whose change time is before the listing holds just
     /// what the listing says. Reading all 10,000 entry folders of a guide was 5 % of a
     /// rebuild; asking each for its change time is a twentieth of that.
-    public static func removeStrays(in root: String, keeping files: Set<String>, previous: Listing? = nil) {
+    public static func removeStrays(in root: String, keeping files: Set<String>, previous: Manifest? = nil) {
         guard let previous else {
             removeStrays(in: root, relative: "", files: files, folders: self.folders(of: files))
             return

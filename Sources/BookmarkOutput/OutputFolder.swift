@@ -118,7 +118,7 @@ public struct OutputFolder: Sendable {
 
     /// The files a folder's marker lists and when the marker was written; nil when the
     /// marker lists none or any path that could leave the folder.
-    static func filesListed(in folder: String) -> FileTree.Listing? {
+    static func filesListed(in folder: String) -> FileTree.Manifest? {
         let path = folder + "/" + marker
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
@@ -136,7 +136,7 @@ public struct OutputFolder: Sendable {
             guard OutputPath.isSafe(file) else { return nil }
             files.insert(file)
         }
-        return FileTree.Listing(files: files, writtenAt: info.st_ctim)
+        return FileTree.Manifest(files: files, writtenAt: info.st_ctim)
     }
 
     /// The previous output, kept beside the output folder after a swap so the next build can

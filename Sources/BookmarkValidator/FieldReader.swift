@@ -166,7 +166,7 @@ struct FieldReader {
         return ok ? values : nil
     }
 
-    /// A list of texts (or a single text): ids and tags normalised with NFKC, or `asWritten`.
+    /// A list of texts (or a single text): ids and tags normalized with NFKC, or `asWritten`.
     mutating func textList(_ key: String, _ what: String, asWritten: Bool = false) -> [(String, YAMLNode)]? {
         guard let items = items(key, what) else { return nil }
         var values: [(String, YAMLNode)] = []

@@ -1,10 +1,10 @@
-/// Cheap tests that tell when Foundation's normalisation or `Character`-based trimming would
+/// Cheap tests that tell when Foundation's normalization or `Character`-based trimming would
 /// give back the text unchanged, so most values skip them. Each test only answers "surely
 /// unchanged" or "don't know"; on "don't know" the full work is done as before.
 ///
 /// The ranges are whole blocks of characters that are their own NFC (or NFKC) form, have
 /// canonical combining class 0 and never combine with a character before them (NFC_Quick_Check
-/// Yes). A text made only of such characters is already normalised. `NormalisationTests`
+/// Yes). A text made only of such characters is already normalized. `NormalizationTests`
 /// checks every one of them against Foundation.
 enum NormalizationShortcuts {
     /// ASCII, CJK punctuation, kana, CJK ideographs, full-width and half-width forms, and

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The normalisation every value goes through before it is checked.
+/// The normalization every value goes through before it is checked.
 ///
 /// `０１２３` → `0123` (NFKC), `〒123ー4567` → `123-4567`, `　さくら市　` → `さくら市`.
 public enum Normalizer {

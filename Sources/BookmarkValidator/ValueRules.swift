@@ -169,7 +169,7 @@ enum ValueRules {
         return .span(opening: opening, closing: closing)
     }
 
-    /// Normalised, spaces removed, and `〜`/`~` (often typed for ranges) made `-`.
+    /// Normalized, spaces removed, and `〜`/`~` (often typed for ranges) made `-`.
     private static func rangeText(_ written: String) -> String {
         String(Normalizer.numeric(written).compactMap { c -> Character? in
             c == " " ? nil : (c == "〜" || c == "~" ? "-" : c)

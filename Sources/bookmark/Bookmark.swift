@@ -10,8 +10,8 @@ struct Bookmark: AsyncParsableCommand {
     )
 
     static func main() async {
-        // Before anything else runs on another thread (see OneShotMemory).
-        OneShotMemory.configure(arguments: CommandLine.arguments)
+        // Before anything else runs on another thread (see AllocatorSettings).
+        AllocatorSettings.configure(arguments: CommandLine.arguments)
         await main(nil)
     }
 }

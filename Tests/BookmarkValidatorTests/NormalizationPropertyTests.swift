@@ -4,14 +4,14 @@ import BookmarkModel
 import PropertyBased
 import Testing
 
-/// Properties of normalisation and phone rules over generated inputs.
-@Suite struct NormalisationPropertyTests {
+/// Properties of normalization and phone rules over generated inputs.
+@Suite struct NormalizationPropertyTests {
     /// Characters editors actually type: ASCII, full-width forms, kana, kanji, odd spaces and dashes.
     static let editorCharacter = Gen<Character?>.element(of: Array(
         "0123456789abcXYZ-#() ０１２３４５６７８９ＡＢＣ＃（）　ーｰ－‐‑–—―−〒あいうアイウｱｲｳ相談窓口、。・\t\n"))
         .compactMap { $0 }
 
-    @Test func textNormalisationIsIdempotent() async {
+    @Test func textNormalizationIsIdempotent() async {
         await propertyCheck(count: 300, input: Self.editorCharacter.string(of: 0...40)) { text in
             let once = Normalizer.text(text)
             #expect(Normalizer.text(once) == once)

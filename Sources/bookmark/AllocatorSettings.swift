@@ -12,7 +12,7 @@ import CMallocSettings
 /// be set before the first thread's heap is made, so `Bookmark.main` calls this first;
 /// `serve`, which runs for hours, keeps glibc's defaults (a large top pad also keeps freed
 /// memory from going back).
-enum OneShotMemory {
+enum AllocatorSettings {
     static let commands = Set([CheckCommand.self, BuildCommand.self, BookletCommand.self].compactMap {
         ($0 as ParsableCommand.Type).configuration.commandName
     })

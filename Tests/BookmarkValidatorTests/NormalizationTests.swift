@@ -2,7 +2,7 @@ import BookmarkModel
 @testable import BookmarkValidator
 import Testing
 
-@Suite struct NormaliserTests {
+@Suite struct NormalizerTests {
     @Test(arguments: [
         ("　さくら市　", "さくら市"),  // U+3000 trimmed
         ("ＡＢＣ１２３", "ABC123"),  // full-width → ASCII
