@@ -138,7 +138,8 @@ public struct BuildSettings: Sendable {
 /// What the steps have made so far.
 public struct Build: Sendable {
     public let settings: BuildSettings
-    /// The content files as read (all of them, or after an edit in serve only the edited ones).
+    /// The content files as read (all of them, or after an edit in serve only the edited
+    /// ones), from the load step until the check is done with them.
     public internal(set) var content: LoadedContent?
     public internal(set) var edited: [LoadedFile]?
     public internal(set) var check: GuideValidator.Result?
@@ -190,9 +191,12 @@ extension Pipeline.Step {
         if result == nil {
             let content = build.content ?? ContentLoader.load(
                 contentFolder: settings.contentFolder, themesFolder: settings.themesFolder)
-            build.content = content
             result = GuideValidator.validate(content, today: settings.today, cache: memory?.checkCache)
         }
+        // The entries hold what the pages need; the files' texts (some 20 MB for 10,000
+        // entries) are not kept while the pages are made.
+        build.content = nil
+        build.edited = nil
         guard let result else { return }
         memory?.lastCheck = result
         build.check = result
