@@ -213,6 +213,13 @@ public struct SiteBuilder: Sendable {
         context["pageTitle"] = title.map { "\($0) | \(guide.site.title)" } ?? guide.site.title
         context["language"] = guide.site.language
         context["menuPages"] = listing.pages.map { ["title": $0.title, "href": Route.page(slug: $0.slug).href(from: root)] }
+        // The links every page's layout has, from the route table (templates spell no path).
+        context["homeHref"] = Route.home.href(from: root)
+        context["searchHref"] = Route.search.href(from: root)
+        context["feedHref"] = Route.feed.href(from: root)
+        context["openDataJSONHref"] = Route.openDataJSON.href(from: root)
+        context["openDataCSVHref"] = Route.openDataCSV.href(from: root)
+        context["assetsHref"] = Route.asset("").href(from: root)
         if let corrections = ExternalLink.correctionsPage(guide.site.corrections) {
             context["siteCorrectionsHref"] = corrections
         }
