@@ -191,7 +191,8 @@ extension Pipeline.Step {
         if result == nil {
             let content = build.content ?? ContentLoader.load(
                 contentFolder: settings.contentFolder, themesFolder: settings.themesFolder)
-            result = GuideValidator.validate(content, today: settings.today, cache: memory?.checkCache)
+            build.content = nil
+            result = GuideValidator.validate(consume content, today: settings.today, cache: memory?.checkCache)
         }
         // The entries hold what the pages need; the files' texts (some 20 MB for 10,000
         // entries) are not kept while the pages are made.

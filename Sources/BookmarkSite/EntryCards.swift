@@ -16,7 +16,7 @@ import BookmarkModel
 /// |---|---|---|---|
 /// | `card` | `EntryContext.summary` | `cardHTML` | `entry-card` |
 /// | `home` (24-hour and nationwide only) | `EntryContext.summary` | `cardHTML` | `entry-card` |
-/// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full` |
+/// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full`, made when an area's print list first asks |
 /// | `line` | `EntryContext.line` | `lineHTML` | `entry-line` |
 ///
 /// Every list page sits two folders down (`kinds/x/`, `areas/x/`, `for/x/`), every print list
@@ -30,9 +30,14 @@ struct EntryCards: @unchecked Sendable {
     /// each by its id was most of an audience page's time in `bookmark serve`.
     private let cards: [[String: Any]]
     private let homeCards: [String: [String: Any]]
-    /// Print-list items of every entry with an area (nationwide services have none), made
-    /// in a pass of their own on every core before any page is, by id.
-    private let sheets: [String: [String: Any]]
+    /// Print-list items, made by the print lists that show them (an entry is on its area's
+    /// and its neighbours' lists) the first time one asks, and kept: no other page makes them,
+    /// so no page depends on another having been written first. Made all at once before the
+    /// pages, they were alive through the whole write and raised a 10,000-entry build's peak
+    /// memory by 9 MB.
+    private let sheets: Memo<Entry, [String: Any]>
+    private let theme: Theme
+    private let guide: Guide
     private let listLines: [String: [String: Any]]
     private let sheetLines: [String: [String: Any]]
 
@@ -74,10 +79,9 @@ struct EntryCards: @unchecked Sendable {
         }
         // Print-list items keep only their HTML: every field of 10,000 entries would be the
         // biggest thing in memory, and the print list writes the partial's output anyway.
-        let located = entries.indices.filter { entries[$0].area != .nationwide }
-        sheets = try items(located, memory?.sheets) { entry in
-            ["sheetHTML": try theme.render("sheet-entry", EntryContext.full(entry, root: Self.sheetRoot, guide: guide))]
-        }
+        sheets = memory?.sheets ?? Memo()
+        self.theme = theme
+        self.guide = guide
         listLines = try items(nationwide, memory?.listLines) { entry in
             try Self.item(EntryContext.line(entry, root: Self.listRoot), html: "lineHTML", partial: "entry-line", theme: theme)
         }
@@ -101,7 +105,11 @@ struct EntryCards: @unchecked Sendable {
     func home(_ id: String) -> [String: Any] { homeCards[id] ?? [:] }
 
     /// The print-list item of an entry in an area (`../../../`).
-    func sheet(_ entry: Entry) -> [String: Any] { sheets[entry.id] ?? [:] }
+    func sheet(_ entry: Entry) throws -> [String: Any] {
+        try sheets.value(for: entry) { entry in
+            ["sheetHTML": try theme.render("sheet-entry", EntryContext.full(entry, root: Self.sheetRoot, guide: guide))]
+        }
+    }
 
     /// The short line of a nationwide service, on an area page or its print list.
     func line(_ id: String, sheet: Bool) -> [String: Any] {

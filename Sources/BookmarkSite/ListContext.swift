@@ -45,18 +45,18 @@ enum ListContext {
 
     /// The area's own entries by kind, then 近隣エリア by neighbour, then nationwide services
     /// as short lines (name, link, phones). `sheet` gives every field, for the printable list.
-    static func area(_ area: Area, _ listing: Listing, cards: EntryCards, sheet: Bool = false) -> [String: Any] {
+    static func area(_ area: Area, _ listing: Listing, cards: EntryCards, sheet: Bool = false) throws -> [String: Any] {
         let root = sheet ? EntryCards.sheetRoot : EntryCards.listRoot
         let item = { (position: Int) in
-            sheet ? cards.sheet(listing.entries[position]) : cards.card(at: position)
+            sheet ? try cards.sheet(listing.entries[position]) : cards.card(at: position)
         }
         let own = listing.positions(inArea: area.id)
-        let ownGroups = Kind.allCases.map { kind in
-            group(kind.japaneseLabel, href: nil, own.filter { listing.entries[$0].kind == kind }.map(item))
+        let ownGroups = try Kind.allCases.map { kind in
+            group(kind.japaneseLabel, href: nil, try own.filter { listing.entries[$0].kind == kind }.map(item))
         }
-        let neighborGroups = listing.neighbors(of: area).map { neighbor in
+        let neighborGroups = try listing.neighbors(of: area).map { neighbor in
             group(neighbor.name, href: Route.area(id: neighbor.id).href(from: root),
-                  listing.positions(inArea: neighbor.id).map(item))
+                  try listing.positions(inArea: neighbor.id).map(item))
         }
         var values = TemplateValues()
         values["title"] = area.name

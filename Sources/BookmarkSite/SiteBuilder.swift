@@ -121,11 +121,11 @@ public struct SiteBuilder: Sendable {
         }
         for area in guide.site.areas {
             add(.area(id: area.id)) { builder, cards in
-                try builder.page("area", .area(id: area.id), title: area.name, ListContext.area(area, builder.listing, cards: cards))
+                try builder.page("area", .area(id: area.id), title: area.name, try ListContext.area(area, builder.listing, cards: cards))
             }
             add(.areaSheet(id: area.id)) { builder, cards in
                 try builder.page("area-sheet", .areaSheet(id: area.id), title: "\(area.name) 一覧（印刷用）",
-                                 ListContext.area(area, builder.listing, cards: cards, sheet: true))
+                                 try ListContext.area(area, builder.listing, cards: cards, sheet: true))
             }
         }
         for audience in [Audience.person, .family, .supporter] {

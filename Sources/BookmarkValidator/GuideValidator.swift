@@ -24,7 +24,13 @@ public enum GuideValidator {
     ///   - today: the day staleness, `until` and future dates are judged against.
     ///   - cache: results of an earlier check of the same folder, reused for unchanged files
     ///     (those the loader left unread because the cache knew them).
-    public static func validate(_ content: LoadedContent, today: Day, cache: EntryCheckCache? = nil) -> Result {
+    ///
+    /// Each entry's text is let go as soon as it is checked (the caller hands the content
+    /// over): a 10,000-entry guide's texts are some 20 MB, which would otherwise all be held
+    /// until the last entry is checked.
+    public static func validate(_ content: consuming LoadedContent, today: Day, cache: EntryCheckCache? = nil) -> Result {
+        var loadedEntries: [LoadedFile] = []
+        swap(&loadedEntries, &content.entries)
         let discovered = content
         var diagnostics = discovered.diagnostics
 
@@ -39,16 +45,17 @@ public enum GuideValidator {
             areaIDs: Set(site?.areas.map(\.id) ?? areaIDsBestEffort(discovered.site)),
             today: today, staleAfterDays: site?.staleAfterDays ?? 365)
 
-        let checked = checkInParallel(discovered.entries) { file in
+        let files = loadedEntries.map(\.file)
+        let checked = checkInParallel(LoadedSlots(consume loadedEntries)) { file in
             cache?.result(for: file, context: context) { EntryValidator.validate($0, context: context) }
                 ?? EntryValidator.validate(file, context: context)
         }
-        cache?.keepOnly(Set(discovered.entries.map(\.file.relativePath)))
+        cache?.keepOnly(Set(files.map(\.relativePath)))
         var entries: [Entry] = []
         var firstFileOfID: [String: String] = [:]
         for (index, (entry, entryDiagnostics)) in checked.enumerated() {
             diagnostics += entryDiagnostics
-            let file = discovered.entries[index].file
+            let file = files[index]
             if let other = firstFileOfID[file.id] {
                 diagnostics.append(
                     Diagnostic(file: file.relativePath, line: 1, column: 1, code: .idDuplicate,
@@ -88,14 +95,34 @@ public enum GuideValidator {
         }
     }
 
-    /// Checks files on every core; results keep the files' order.
-    static func checkInParallel<T: Sendable>(_ files: [LoadedFile], _ check: @Sendable (LoadedFile) -> T) -> [T] {
+    /// Checks files on every core, each taken from `files` (so its text goes once checked);
+    /// results keep the files' order.
+    static func checkInParallel<T: Sendable>(_ files: LoadedSlots, _ check: @Sendable (LoadedFile) -> T) -> [T] {
         MarkdownRenderer.prepare()
         let results = ResultSlots<T>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, check(files[index]))
+            results.set(index, check(files.take(index)))
         }
         return results.values
+    }
+}
+
+/// Loaded files handed out once each, to the worker that checks them.
+final class LoadedSlots: @unchecked Sendable {
+    private var files: [LoadedFile?]
+    private let lock = NSLock()
+    let count: Int
+
+    init(_ files: consuming [LoadedFile]) {
+        count = files.count
+        self.files = files.map { $0 }
+    }
+
+    func take(_ index: Int) -> LoadedFile {
+        lock.withLock {
+            defer { files[index] = nil }
+            return files[index]!
+        }
     }
 }
 
