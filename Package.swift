@@ -88,7 +88,6 @@ let package = Package(
                 "BookmarkBooklet", "BookmarkOutput", "BookmarkSystem", "BookmarkTemplates", "BookmarkBuild",
                 "CMallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             // The template `bookmark new` writes, compiled into the binary so it works from any folder.

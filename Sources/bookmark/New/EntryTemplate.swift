@@ -1,6 +1,6 @@
 import BookmarkModel
+import BookmarkTemplates
 import Foundation
-import Mustache
 
 /// The commented entry `bookmark new` writes: `Resources/new-entry.md.mustache`, filled in.
 ///
@@ -15,7 +15,7 @@ struct EntryTemplate {
 
     func render() throws -> String {
         let source = String(decoding: PackageResources.new_entry_md_mustache, as: UTF8.self)
-        let template = try MustacheTemplate(string: source)
+        let template = try TextTemplate(source)
         let values: [String: Any] = [
             "kind": kind.rawValue,
             "kindLabel": kind.japaneseLabel,
