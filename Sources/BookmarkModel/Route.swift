@@ -50,6 +50,11 @@ public enum Route: Hashable, Sendable {
     case bookletPDF(edition: String)
     /// `assets/<path>`: a file of the theme's `assets/` folder.
     case asset(String)
+    /// Page `page` (from 1) of a paged list (see `ListRoute`): `kinds/<kind>.area-<id>/`,
+    /// `areas/<id>.2/`, `lists/nationwide/`, …
+    case list(ListRoute, page: Int)
+    /// `search/chunks/<n>.js`: one shard of the search data (see `SearchIndex`).
+    case searchChunk(Int)
 
     /// The file's path in the output, relative and `/`-separated.
     public var path: String {
@@ -72,6 +77,8 @@ public enum Route: Hashable, Sendable {
         case .bookletHTML(let edition): "booklet/\(edition).html"
         case .bookletPDF(let edition): "booklet/\(edition).pdf"
         case .asset(let path): "assets/\(path)"
+        case .list(let list, let page): list.folder(page: page) + "/index.html"
+        case .searchChunk(let number): "search/chunks/\(number).js"
         }
     }
 
@@ -98,8 +105,8 @@ public enum Route: Hashable, Sendable {
     /// page and the print lists (the sitemap lists these).
     public var isFindable: Bool {
         switch self {
-        case .home, .kind, .area, .audience, .entry, .page, .search: true
-        case .areaSheet, .searchIndex, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .robots,
+        case .home, .kind, .area, .audience, .entry, .page, .search, .list: true
+        case .areaSheet, .searchIndex, .searchChunk, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .robots,
             .bookletHTML, .bookletPDF, .asset:
             false
         }
@@ -110,7 +117,7 @@ public enum Route: Hashable, Sendable {
     /// which take longest.
     public var isSmall: Bool {
         switch self {
-        case .entry, .area, .areaSheet, .page, .asset: true
+        case .entry, .area, .areaSheet, .page, .asset, .list, .searchChunk: true
         case .home, .kind, .audience, .search, .searchIndex, .notFound, .openDataJSON, .openDataCSV, .feed,
             .sitemap, .robots, .bookletHTML, .bookletPDF:
             false
@@ -120,5 +127,79 @@ public enum Route: Hashable, Sendable {
     /// `entries/x/index.html` → `entries/x/`; `feed.xml` stays.
     static func folderAddress(of path: String) -> String {
         path.hasSuffix("/index.html") || path == "index.html" ? String(path.dropLast("index.html".count)) : path
+    }
+}
+
+/// The lists a reader pages through, each at most one screenful of entries or areas per page,
+/// linked with plain links (no JavaScript). Every folder sits two levels down, as the kind,
+/// area and audience pages do, so the same list items (`EntryCards`) serve all of them.
+///
+/// Page 1 of a list lives at its folder, page n ≥ 2 at the folder plus `.n`. Ids never hold a
+/// dot (`^[a-z0-9][a-z0-9-]*$`), and an area's folder starts `area-`, so no two lists share a
+/// folder with each other or with an existing page: `kinds/<kind>/` and `areas/<id>/` (page 1
+/// of `.kindAreas` and `.area`) keep the addresses printed in QR codes.
+///
+/// | list | page 1 | page 3 |
+/// |---|---|---|
+/// | `.kindAreas(kind)` the kind's areas with counts | `kinds/<kind>/` | `kinds/<kind>.3/` |
+/// | `.kindInArea(kind, id)` | `kinds/<kind>.area-<id>/` | `kinds/<kind>.area-<id>.3/` |
+/// | `.kindNationwide(kind)` | `kinds/<kind>.nationwide/` | `kinds/<kind>.nationwide.3/` |
+/// | `.kindAll(kind)` 五十音順 | `kinds/<kind>.all/` | `kinds/<kind>.all.3/` |
+/// | `.audienceAreas(a)` | `for/<a>/` | `for/<a>.3/` |
+/// | `.audienceInArea(a, id)` | `for/<a>.area-<id>/` | `for/<a>.area-<id>.3/` |
+/// | `.audienceNationwide(a)` | `for/<a>.nationwide/` | `for/<a>.nationwide.3/` |
+/// | `.audienceAll(a)` 五十音順 | `for/<a>.all/` | `for/<a>.all.3/` |
+/// | `.area(id)` its own entries | `areas/<id>/` | `areas/<id>.3/` |
+/// | `.areas` every area with counts | `lists/areas/` | `lists/areas.3/` |
+/// | `.nationwide` | `lists/nationwide/` | `lists/nationwide.3/` |
+/// | `.allDay` 24時間 | `lists/allday/` | `lists/allday.3/` |
+///
+/// Page 1 of `.kindAreas`, `.audienceAreas` and `.area` is the route `.kind`, `.audience` and
+/// `.area` itself: `Route.list(_:page:)` with page 1 of those is never made (use `ListRoute.route(page:)`).
+public enum ListRoute: Hashable, Sendable {
+    case kindAreas(Kind)
+    case kindInArea(Kind, areaID: String)
+    case kindNationwide(Kind)
+    case kindAll(Kind)
+    case audienceAreas(Audience)
+    case audienceInArea(Audience, areaID: String)
+    case audienceNationwide(Audience)
+    case audienceAll(Audience)
+    case area(id: String)
+    case areas
+    case nationwide
+    case allDay
+
+    /// The folder of the list's page `page` (from 1), without the trailing `/`.
+    func folder(page: Int) -> String {
+        let base: String = switch self {
+        case .kindAreas(let kind): "kinds/\(kind.rawValue)"
+        case .kindInArea(let kind, let id): "kinds/\(kind.rawValue).area-\(id)"
+        case .kindNationwide(let kind): "kinds/\(kind.rawValue).nationwide"
+        case .kindAll(let kind): "kinds/\(kind.rawValue).all"
+        case .audienceAreas(let audience): "for/\(audience.rawValue)"
+        case .audienceInArea(let audience, let id): "for/\(audience.rawValue).area-\(id)"
+        case .audienceNationwide(let audience): "for/\(audience.rawValue).nationwide"
+        case .audienceAll(let audience): "for/\(audience.rawValue).all"
+        case .area(let id): "areas/\(id)"
+        case .areas: "lists/areas"
+        case .nationwide: "lists/nationwide"
+        case .allDay: "lists/allday"
+        }
+        return page > 1 ? "\(base).\(page)" : base
+    }
+
+    /// The route of the list's page `page`: page 1 of the kind, audience and area lists is
+    /// the kind, audience or area page.
+    public func route(page: Int) -> Route {
+        if page <= 1 {
+            switch self {
+            case .kindAreas(let kind): return .kind(kind)
+            case .audienceAreas(let audience): return .audience(audience)
+            case .area(let id): return .area(id: id)
+            default: break
+            }
+        }
+        return .list(self, page: max(page, 1))
     }
 }

@@ -9,14 +9,26 @@ enum HomeContext {
         var values = TemplateValues()
         // Read in place: copying 10,000 entries to pick a few was most of the page's time.
         let entries = listing.entries
-        let allDay = entries.indices.filter { entries[$0].isAllDay }.map { cards.home(entries[$0].id) }
+        // The first few 24-hour lines and nationwide services, then a link to all of them
+        // (`PagedLists`): at 100,000 entries there are thousands.
+        let shows = PagedLists.homeShows
+        let allDayPositions = entries.indices.filter { entries[$0].isAllDay }
+        let allDay = allDayPositions.prefix(shows).map { cards.home(entries[$0].id) }
         values["allDay"] = allDay
         values["allDayHTML"] = ListContext.joinedHTML(allDay)
+        if allDayPositions.count > shows {
+            values["allDayMoreHref"] = ListRoute.allDay.route(page: 1).href(from: root)
+            values["allDayCount"] = allDayPositions.count
+        }
         // Nationwide services not already listed as 24-hour lines.
-        let nationwide = listing.nationwide.indices.filter { !listing.nationwide[$0].isAllDay }
-            .map { cards.home(listing.nationwide[$0].id) }
+        let nationwidePositions = listing.nationwide.indices.filter { !listing.nationwide[$0].isAllDay }
+        let nationwide = nationwidePositions.prefix(shows).map { cards.home(listing.nationwide[$0].id) }
         values["nationwide"] = nationwide
         values["nationwideHTML"] = ListContext.joinedHTML(nationwide)
+        if nationwidePositions.count > shows {
+            values["nationwideMoreHref"] = ListRoute.nationwide.route(page: 1).href(from: root)
+            values["nationwideCount"] = listing.nationwide.count
+        }
         // Every count in one pass over the entries (ten passes before, each entry read anew).
         var kindCounts: [Kind: Int] = [:]
         var audienceCounts: [Audience: Int] = [:]
@@ -33,7 +45,10 @@ enum HomeContext {
                 "count": kindCounts[kind] ?? 0,
             ] as [String: Any]
         }
-        values["areas"] = guide.site.areas.map { area in
+        // Every area when they fit on a page; past that, a link to the list of areas.
+        let showsAreas = guide.site.areas.count <= PagedLists.areasPerPage
+        if !showsAreas { values["areasHref"] = ListRoute.areas.route(page: 1).href(from: root) }
+        values["areas"] = guide.site.areas.prefix(showsAreas ? Int.max : 0).map { area in
             var item = TemplateValues()
             item["name"] = area.name
             item["prefecture"] = area.prefecture

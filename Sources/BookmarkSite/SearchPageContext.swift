@@ -13,7 +13,9 @@ enum SearchPageContext {
             "kinds": Kind.allCases.map {
                 ["id": $0.rawValue, "label": $0.japaneseLabel, "href": Route.kind($0).href(from: root)]
             },
-            "areaLinks": areas,
+            // Every area's link when they fit on a page, otherwise the list of areas.
+            "areaLinks": areas.count <= PagedLists.areasPerPage ? areas : [],
+            "areasHref": ListRoute.areas.route(page: 1).href(from: root),
             "areas": { areas.append(nationwide); return areas }(),
             "audiences": [Audience.person, .family, .supporter].map {
                 ["id": $0.rawValue, "label": $0.japaneseLabel, "title": Wording.title(of: $0),

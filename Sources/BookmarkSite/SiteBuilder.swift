@@ -32,11 +32,13 @@ public struct SiteBuilder: Sendable {
     public let guide: Guide
     public let theme: Theme
     let listing: Listing
+    let pagedLists: PagedLists
 
     public init(guide: Guide, theme: Theme) {
         self.guide = guide
         self.theme = theme
         self.listing = Listing(guide: guide)
+        self.pagedLists = PagedLists(listing)
     }
 
     /// Every file of the site, rendered on every core, sorted by path.
@@ -71,13 +73,23 @@ public struct SiteBuilder: Sendable {
         if stride(from: 0, to: entries.count - 1, by: 2).contains(where: { entries[$0].verified != entries[$0 + 1].verified }) {
             routes.insert(.sitemap)
         }
+        // Every page of a list (`allPages` reads `.list(_, page: 0)` so): an edit can move
+        // an entry from one page of a list to another.
+        func list(_ list: ListRoute) { routes.insert(.list(list, page: 0)) }
+        list(.areas)
         for entry in entries {
             routes.insert(.entry(id: entry.id))
-            routes.insert(.kind(entry.kind))
+            let areaID = entry.area.areaID
+            for kindList in [ListRoute.kindAreas(entry.kind), .kindAll(entry.kind)] { list(kindList) }
+            list(areaID.map { .kindInArea(entry.kind, areaID: $0) } ?? .kindNationwide(entry.kind))
             for audience in [Audience.person, .family, .supporter]
             where entry.audiences.contains(audience) || entry.audiences.contains(.anyone) {
-                routes.insert(.audience(audience))
+                list(.audienceAreas(audience))
+                list(.audienceAll(audience))
+                list(areaID.map { .audienceInArea(audience, areaID: $0) } ?? .audienceNationwide(audience))
             }
+            if let areaID { list(.area(id: areaID)) } else { list(.nationwide) }
+            if entry.isAllDay { list(.allDay) }
             for area in guide.site.areas
             where entry.area == .nationwide || area.id == entry.area.areaID
                 || listing.neighbors(of: area).contains(where: { $0.id == entry.area.areaID }) {
@@ -114,24 +126,20 @@ public struct SiteBuilder: Sendable {
         add(.home) { builder, cards in
             try builder.page("index", .home, HomeContext.values(builder.listing, cards: cards))
         }
-        for kind in Kind.allCases {
-            add(.kind(kind)) { builder, cards in
-                try builder.page("kind", .kind(kind), title: kind.japaneseLabel, ListContext.kind(kind, builder.listing, cards: cards))
-            }
-        }
         for area in guide.site.areas {
-            add(.area(id: area.id)) { builder, cards in
-                try builder.page("area", .area(id: area.id), title: area.name, try ListContext.area(area, builder.listing, cards: cards))
-            }
             add(.areaSheet(id: area.id)) { builder, cards in
                 try builder.page("area-sheet", .areaSheet(id: area.id), title: "\(area.name) 一覧（印刷用）",
                                  try ListContext.area(area, builder.listing, cards: cards, sheet: true))
             }
         }
-        for audience in [Audience.person, .family, .supporter] {
-            add(.audience(audience)) { builder, cards in
-                try builder.page("audience", .audience(audience), title: Wording.title(of: audience),
-                                 ListContext.audience(audience, builder.listing, cards: cards))
+        // The kind, audience and area pages and every paged list (`PagedLists`).
+        for spec in pagedLists.specs {
+            for number in 1...spec.pageCount {
+                let route = spec.list.route(page: number)
+                guard wanted(route) || only?.contains(.list(spec.list, page: 0)) == true else { continue }
+                pages.append(SitePage(route: route) { [source] in
+                    .bytes(try source.builder.listPage(spec, page: number, cards: source.cards))
+                })
             }
         }
         for (position, entry) in listing.entries.enumerated() {
@@ -167,6 +175,57 @@ public struct SiteBuilder: Sendable {
             add(.asset(asset.path)) { _, _ in try asset.contents }
         }
         return pages.sorted { $0.path < $1.path }
+    }
+
+    /// A page of a paged list: page 1 of a kind, audience or area list is that kind's,
+    /// audience's or area's page, with its own template; other pages use `list`.
+    func listPage(_ spec: PagedLists.Spec, page number: Int, cards: EntryCards) throws -> Data {
+        let route = spec.list.route(page: number)
+        var values = PagedLists.values(spec, page: number, cards: cards)
+        let title = number > 1 ? "\(spec.title)（\(number)ページ目）" : spec.title
+        let root = EntryCards.listRoot
+        let counts = { (list: ListRoute) in self.pagedLists.spec(list)?.count ?? 0 }
+        let link = { (list: ListRoute, key: String) in
+            let count = counts(list)
+            if count > 0 {
+                values[key + "Href"] = list.route(page: 1).href(from: root)
+                values[key + "Count"] = count
+            }
+        }
+        switch (spec.list, number) {
+        case (.kindAreas(let kind), 1):
+            link(.kindAll(kind), "all")
+            link(.kindNationwide(kind), "nationwide")
+            return try page("kind", route, title: title, values)
+        case (.audienceAreas(let audience), 1):
+            link(.audienceAll(audience), "all")
+            link(.audienceNationwide(audience), "nationwide")
+            return try page("audience", route, title: title, values)
+        case (.area(let id), 1):
+            guard let found = guide.site.area(id: id) else { break }
+            var area = try ListContext.area(found, listing, cards: cards)
+            for (key, value) in values where key != "title" && key != "count" && key != "lead" { area[key] = value }
+            area["nationwideCount"] = listing.nationwide.count
+            if !listing.nationwide.isEmpty { area["nationwideHref"] = ListRoute.nationwide.route(page: 1).href(from: root) }
+            return try page("area", route, title: title, area)
+        default:
+            break
+        }
+        switch spec.list {
+        case .kindAreas(let kind), .kindInArea(let kind, _), .kindNationwide(let kind), .kindAll(let kind):
+            values["upHref"] = Route.kind(kind).href(from: root)
+            values["upLabel"] = kind.japaneseLabel
+        case .audienceAreas(let audience), .audienceInArea(let audience, _), .audienceNationwide(let audience),
+            .audienceAll(let audience):
+            values["upHref"] = Route.audience(audience).href(from: root)
+            values["upLabel"] = Wording.title(of: audience)
+        case .area(let id):
+            values["upHref"] = Route.area(id: id).href(from: root)
+            values["upLabel"] = spec.title
+        case .areas, .nationwide, .allDay:
+            break
+        }
+        return try page("list", route, title: title, values)
     }
 
     /// An entry's page.

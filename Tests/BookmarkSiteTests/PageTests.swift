@@ -68,26 +68,87 @@ import Testing
         }
     }
 
-    @Test func areaPageListsOwnThenNeighboursThenNationwide() throws {
-        let page = try #require(try Self.site()["areas/sakura/index.html"])
+    @Test func areaPageListsOwnThenLinksToNeighboursAndNationwide() throws {
+        let site = try Self.site()
+        let page = try #require(site["areas/sakura/index.html"])
         let own = try #require(page.range(of: "さくら市 ひきこもり相談窓口"))
         let neighbours = try #require(page.range(of: "近隣エリア"))
-        let neighbour = try #require(page.range(of: "かえで 居場所カフェ"))
-        let nationwide = try #require(page.range(of: "全国 夜の電話"))
+        // Neighbours and nationwide services are links with counts, not their entries.
+        let neighbour = try #require(page.range(of: #"<a href="../../areas/kaede/index.html"><span class="way-title">かえで町</span> <span class="count">1件</span>"#))
+        let nationwide = try #require(page.range(of: #"<a href="../../lists/nationwide/index.html">全国から使えるサービスを見る（1件）</a>"#))
         #expect(own.lowerBound < neighbours.lowerBound)
         #expect(neighbours.lowerBound < neighbour.lowerBound)
         #expect(neighbour.lowerBound < nationwide.lowerBound)
+        #expect(!page.contains("かえで 居場所カフェ"))
         #expect(!page.contains("とおい村 家族会"))
-        #expect(try Self.site()["areas/sakura/print/index.html"]?.contains("assets/css/sheet.css") == true)
+        #expect(site["lists/nationwide/index.html"]?.contains("全国 夜の電話") == true)
+        // The printable list still holds the neighbours' entries and the nationwide lines.
+        let sheet = try #require(site["areas/sakura/print/index.html"])
+        #expect(sheet.contains("assets/css/sheet.css"))
+        #expect(sheet.contains("かえで 居場所カフェ") && sheet.contains("全国 夜の電話"))
+    }
+
+    @Test func kindAndAudiencePagesAreWaysInByAreaWithCounts() throws {
+        let site = try Self.site()
+        let kind = try #require(site["kinds/ibasho/index.html"])
+        #expect(kind.contains(#"<a href="../../kinds/ibasho.area-kaede/index.html"><span class="way-title">かえで町</span> <span class="count">1件</span>"#))
+        #expect(kind.contains(#"<a href="../../kinds/ibasho.all/index.html">すべてを五十音順に見る（2件）</a>"#))
+        #expect(!kind.contains("かえで 居場所カフェ"))
+        #expect(site["kinds/ibasho.area-kaede/index.html"]?.contains("かえで 居場所カフェ") == true)
+        #expect(site["kinds/ibasho.area-sakura/index.html"] == nil)
+        #expect(site["kinds/online.nationwide/index.html"]?.contains("全国 夜の電話") == true)
+        let all = try #require(site["kinds/ibasho.all/index.html"])
+        let first = try #require(all.range(of: "かえで 居場所カフェ"))
+        let second = try #require(all.range(of: "とおい村 家族会"))
+        #expect(first.lowerBound < second.lowerBound)
+        // Areas under their prefecture.
+        let family = try #require(site["for/family/index.html"])
+        #expect(family.contains("<h3>別県</h3>") && family.contains("for/family.area-tooi/index.html"))
     }
 
     @Test func anyoneEntriesAppearForEveryAudience() throws {
         let site = try Self.site()
         for audience in ["person", "family", "supporter"] {
-            #expect(site["for/\(audience)/index.html"]?.contains("全国 夜の電話") == true, "\(audience)")
+            #expect(site["for/\(audience).nationwide/index.html"]?.contains("全国 夜の電話") == true, "\(audience)")
+            #expect(site["for/\(audience).all/index.html"]?.contains("全国 夜の電話") == true, "\(audience)")
         }
-        #expect(site["for/family/index.html"]?.contains("とおい村 家族会") == true)
-        #expect(site["for/person/index.html"]?.contains("とおい村 家族会") == false)
+        #expect(site["for/family.area-tooi/index.html"]?.contains("とおい村 家族会") == true)
+        #expect(site["for/person.area-tooi/index.html"] == nil)
+        #expect(site["for/person.all/index.html"]?.contains("とおい村 家族会") == false)
+    }
+
+    /// 120 entries in one area: its page and its lists are cut into pages of 50, joined by
+    /// plain links, and every entry is on exactly one page of each list.
+    @Test func longListsArePagedWithPlainLinks() throws {
+        var entries: [String: String] = [:]
+        for number in 0..<120 {
+            let id = "e\(number)"
+            entries[id] = FixtureGuide.entry([
+                "name": "さくら 場所\(number)", "kana": "さくら ばしょ \(1000 + number)",
+                "kind": number % 2 == 0 ? "consultation" : "ibasho",
+            ])
+        }
+        let site = try BuiltSite(entries: entries)
+        let pages = ["areas/sakura/index.html", "areas/sakura.2/index.html", "areas/sakura.3/index.html"]
+        var seen: [String: Int] = [:]
+        for path in pages {
+            let page = try #require(site[path], "\(path)")
+            #expect(page.components(separatedBy: #"<li class="card">"#).count - 1 <= 50, "\(path)")
+            for number in 0..<120 where page.contains(">さくら 場所\(number)</a>") { seen["\(number)", default: 0] += 1 }
+            #expect(page.contains(#"<nav class="pager" aria-label="ページ（"#), "\(path)")
+        }
+        #expect(seen.count == 120 && seen.values.allSatisfy { $0 == 1 })
+        #expect(site["areas/sakura.4/index.html"] == nil)
+        let second = try #require(site["areas/sakura.2/index.html"])
+        #expect(second.contains(#"<a href="../../areas/sakura/index.html" rel="prev">前のページ</a>"#))
+        #expect(second.contains(#"<a href="../../areas/sakura.3/index.html" rel="next">次のページ</a>"#))
+        #expect(second.contains(#"<span aria-current="page">2</span>"#))
+        #expect(site["kinds/consultation.area-sakura.2/index.html"] != nil)
+        #expect(site["kinds/consultation.area-sakura.3/index.html"] == nil)
+        // Every page is in the sitemap.
+        let sitemap = try #require(site["sitemap.xml"])
+        #expect(sitemap.contains("https://example.org/test/areas/sakura.3/"))
+        #expect(sitemap.contains("https://example.org/test/kinds/consultation.area-sakura.2/"))
     }
 
     @Test func entryPageTellsEveryFieldAndStaleness() throws {

@@ -92,7 +92,8 @@ def build(binary, folder):
 
 def check_injection(results, driver, base, ids, wait_for):
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
-    pages = ["index.html", "areas/sakura/index.html", "kinds/ibasho/index.html", "for/person/index.html"]
+    pages = ["index.html", "areas/sakura/index.html", "kinds/ibasho/index.html", "for/person/index.html",
+             "kinds/consultation.all/index.html", "for/person.all/index.html", "lists/nationwide/index.html"]
     pages += [f"entries/{entry_id}/index.html" for entry_id in ids]
     for path in pages:
         driver.get(base + path)
