@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Workbooks (.xlsx) for `bookmark export`/`import`/`confirm`: the zip container only;
+        // the XML inside is written and read here (Foundation's XMLParser).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // System libraries from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev, libqrencode-dev).
@@ -80,13 +83,22 @@ let package = Package(
                 "BookmarkTemplates", "BookmarkSite", "BookmarkBooklet",
             ]
         ),
+        // Editors' spreadsheets: entries ⇄ sheet rows (.xlsx, .csv), import as line-level
+        // edits of the front matter, the yearly re-confirmation requests.
+        .target(
+            name: "BookmarkSpreadsheet",
+            dependencies: [
+                "BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkTemplates",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // The command line: one small file per command.
         .executableTarget(
             name: "bookmark",
             dependencies: [
                 "BookmarkModel", "BookmarkLoader", "BookmarkValidator", "BookmarkSite",
                 "BookmarkBooklet", "BookmarkOutput", "BookmarkSystem", "BookmarkTemplates", "BookmarkBuild",
-                "CMallocSettings",
+                "BookmarkSpreadsheet", "CMallocSettings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
@@ -124,6 +136,7 @@ let package = Package(
         .testTarget(name: "BookmarkOutputTests", dependencies: ["BookmarkOutput", "BookmarkTesting"]),
         .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkBooklet", "BookmarkTemplates", "BookmarkOutput", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
+        .testTarget(name: "BookmarkSpreadsheetTests", dependencies: ["BookmarkSpreadsheet", "BookmarkTesting"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting", "bookmark"]),
     ]
 )

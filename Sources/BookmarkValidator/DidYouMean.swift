@@ -1,5 +1,5 @@
 /// Suggestions for misspelt keys and values: `もしかして: phone`.
-enum DidYouMean {
+public enum DidYouMean {
     /// Japanese words editors write as keys, and the key they mean.
     static let japaneseKeys: [String: String] = [
         "名前": "name", "名称": "name", "よみがな": "kana", "ふりがな": "kana", "読み": "kana",
@@ -16,7 +16,7 @@ enum DidYouMean {
     ]
 
     /// The closest candidate, if one is close enough to be what was meant.
-    static func suggestion(for written: String, among candidates: [String]) -> String? {
+    public static func suggestion(for written: String, among candidates: [String]) -> String? {
         if let mapped = japaneseKeys[written], candidates.contains(mapped) { return mapped }
         let lowered = written.lowercased()
         var best: (String, Int)?
@@ -29,7 +29,7 @@ enum DidYouMean {
         return distance <= allowed ? candidate : nil
     }
 
-    static func hint(for written: String, among candidates: [String]) -> String? {
+    public static func hint(for written: String, among candidates: [String]) -> String? {
         suggestion(for: written, among: candidates).map { "もしかして: \($0)" }
     }
 

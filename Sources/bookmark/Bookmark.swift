@@ -6,7 +6,10 @@ struct Bookmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bookmark",
         abstract: "地域資源ブックマークのサイトと冊子を作ります。",
-        subcommands: [CheckCommand.self, BuildCommand.self, BookletCommand.self, NewCommand.self, ServeCommand.self]
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, BookletCommand.self, NewCommand.self, ServeCommand.self,
+            ExportCommand.self, ImportCommand.self, ConfirmCommand.self,
+        ]
     )
 
     static func main() async {

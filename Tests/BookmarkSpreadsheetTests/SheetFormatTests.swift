@@ -1,0 +1,119 @@
+import BookmarkLoader
+import BookmarkModel
+import BookmarkTesting
+import Foundation
+import Testing
+
+@testable import BookmarkSpreadsheet
+
+/// The pieces of a sheet: CSV as spreadsheets save it, workbooks, the hours short form and
+/// line-level edits of front matter.
+@Suite("Sheet formats")
+struct SheetFormatTests {
+    @Test func csvFieldsMayHoldCommasQuotesAndLineEnds() {
+        let rows = CSVFormat.parse("id,本文\r\na,\"一行目\r\n二行目、\"\"引用\"\"\"\r\nb,\"x,y\"\r\n\r\n")
+        #expect(rows == [["id", "本文"], ["a", "一行目\n二行目、\"引用\""], ["b", "x,y"], [""]])
+    }
+
+    @Test func csvIsReadAsUTF8WithOrWithoutBOMOrAsCP932() throws {
+        // 電話,①～ CRLF as Excel on Japanese Windows saves it (① and ～ exist only in CP932).
+        let cp932: [UInt8] = [147, 100, 152, 98, 44, 135, 64, 129, 96, 13, 10]
+        #expect(try CSVFormat.read(cp932, name: "s").rows.map { $0.map(\.text) } == [["電話", "①～"]])
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("電話,x\n".utf8)
+        #expect(try CSVFormat.read(bom, name: "s").rows.map { $0.map(\.text) } == [["電話", "x"]])
+        #expect(throws: SheetFileError.self) { try CSVFormat.read([0xFF, 0xFE, 0x00, 0x81], name: "s") }
+    }
+
+    @Test func csvIsWrittenWithBOMAndCRLF() {
+        let table = SheetTable(
+            sheetName: "s", columns: [.init(header: "id", width: 1, isText: true), .init(header: "本文", width: 1, isText: true)],
+            rows: [["a", "一行目\n二行目"]])
+        let text = String(decoding: CSVFormat.write(table), as: UTF8.self)
+        #expect(text == "\u{FEFF}id,本文\r\na,\"一行目\n二行目\"\r\n")
+    }
+
+    @Test func aWorkbookReadsBackAsWritten() throws {
+        let table = SheetTable(
+            sheetName: "シート1",
+            columns: [.init(header: "id", width: 20, isText: true), .init(header: "電話 (phone)", width: 16, isText: true)],
+            rows: [["a", "0120-279-889"], ["b"], ["c", "<&>\"\n2行目"]])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sheet-\(UUID().uuidString).xlsx")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try SheetFile.write(table, to: url)
+        let first = try Data(contentsOf: url)
+        try SheetFile.write(table, to: url)
+        #expect(try Data(contentsOf: url) == first, "the same table gives the same bytes")
+        let sheet = try XLSXReader.read(url)
+        #expect(sheet.name == "シート1")
+        // An empty cell is not stored, so a row ends at its last value.
+        #expect(sheet.rows.map { $0.map(\.text) } == [["id", "電話 (phone)"], ["a", "0120-279-889"], ["b"], ["c", "<&>\"\n2行目"]])
+    }
+
+    @Test func columnLetters() {
+        #expect([0, 25, 26, 27, 701, 702].map(Sheet.columnLetter) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
+        #expect(["A", "Z", "AA", "AAA"].map { Sheet.columnIndex($0) } == [0, 25, 26, 702])
+    }
+
+    @Test func datesFromSerialNumbersDateCellsAndText() {
+        #expect(SheetDate.day("46113", kind: .number)?.description == "2026-04-01")
+        #expect(SheetDate.day("46113", kind: .date)?.description == "2026-04-01")
+        #expect(SheetDate.day("2026/4/1", kind: .text)?.description == "2026-04-01")
+        #expect(SheetDate.day("2026年4月1日", kind: .text)?.description == "2026-04-01")
+        #expect(SheetDate.day("2026-04-01T00:00:00", kind: .text)?.description == "2026-04-01")
+        #expect(SheetDate.day("2026/4/1 0:00:00", kind: .text)?.description == "2026-04-01")
+        #expect(SheetDate.day("四月", kind: .text) == nil)
+    }
+
+    @Test func hoursInTheShortForm() {
+        #expect(HoursText.yaml("第2・第4 土 14:00-16:00（定例会）\n月〜金 9:00〜17:00") == [
+            "hours:",
+            "  - days: [sat]", "    weeks: [2, 4]", "    time: \"14:00-16:00\"", "    note: 定例会",
+            "  - days: [mon, tue, wed, thu, fri]", "    time: \"09:00-17:00\"",
+        ])
+        #expect(HoursText.yaml("月・水・金 24時間") == ["hours:", "  - days: [mon, wed, fri]", "    time: \"24h\""])
+        #expect(HoursText.yaml("毎月第3日曜の午後") == ["hours: 毎月第3日曜の午後"], "text when it cannot be structured")
+        let item = HoursItem(days: [.sat], weeks: [2, 4], time: .span(opening: 840, closing: 960), note: "定例会")
+        #expect(HoursText.line(item) == "第2・第4 土 14:00-16:00（定例会）")
+    }
+
+    @Test func editsKeepCommentsKeyOrderAndBody() throws {
+        let text = """
+            ---
+            # 代表の連絡先
+            name: さくら家族会
+            kind: ibasho
+            phone: 050-0000-1201   # 平日のみ
+            hours:
+              - days: [sun]
+                time: "13:30-16:00"
+
+            # 確認した日
+            verified: 2026-05-25
+            ---
+            本文です。
+
+            """
+        var editor = try #require(EntryEditor(SourceText(file: "entries/a.md", text: text)))
+        editor.set("phone", ["phone: 050-0000-9999"], column: 3, after: ["id", "name", "kind"])
+        editor.set("hours", ["hours:", "  - days: [sat]", "    time: \"10:00-12:00\""], column: 4, after: ["name", "kind", "phone"])
+        editor.set("email", ["email: a@example.org"], column: 5, after: ["name", "kind", "phone", "fax"])
+        editor.set("kind", nil, column: 2, after: ["name"])
+        #expect(editor.text == """
+            ---
+            # 代表の連絡先
+            name: さくら家族会
+            phone: 050-0000-9999   # 平日のみ
+            email: a@example.org
+            hours:
+              - days: [sat]
+                time: "10:00-12:00"
+
+            # 確認した日
+            verified: 2026-05-25
+            ---
+            本文です。
+
+            """)
+        #expect(editor.origins[3] == 3 && editor.origins[4] == 5 && editor.origins[6] == 4 && editor.origins[9] == nil)
+    }
+}
