@@ -30,7 +30,8 @@ public enum Route: Hashable, Sendable {
     case page(slug: String)
     /// `search/index.html`
     case search
-    /// `search/index.js`: the search data the search page loads.
+    /// `search/index.js`: the small entry file of the search data: its tables and where each
+    /// key's chunk starts (see `SearchIndex`).
     case searchIndex
     /// `404.html`: served for any missing path.
     case notFound
@@ -53,8 +54,10 @@ public enum Route: Hashable, Sendable {
     /// Page `page` (from 1) of a paged list (see `ListRoute`): `kinds/<kind>.area-<id>/`,
     /// `areas/<id>.2/`, `lists/nationwide/`, …
     case list(ListRoute, page: Int)
-    /// `search/chunks/<n>.js`: one shard of the search data (see `SearchIndex`).
+    /// `search/chunks/<n>.js`: one shard of the search data's posting lists (see `SearchIndex`).
     case searchChunk(Int)
+    /// `search/records/<n>.js`: what the results show of entries `n * 20 …` (see `SearchIndex`).
+    case searchRecords(Int)
 
     /// The file's path in the output, relative and `/`-separated.
     public var path: String {
@@ -79,6 +82,7 @@ public enum Route: Hashable, Sendable {
         case .asset(let path): "assets/\(path)"
         case .list(let list, let page): list.folder(page: page) + "/index.html"
         case .searchChunk(let number): "search/chunks/\(number).js"
+        case .searchRecords(let number): "search/records/\(number).js"
         }
     }
 
@@ -106,7 +110,7 @@ public enum Route: Hashable, Sendable {
     public var isFindable: Bool {
         switch self {
         case .home, .kind, .area, .audience, .entry, .page, .search, .list: true
-        case .areaSheet, .searchIndex, .searchChunk, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .robots,
+        case .areaSheet, .searchIndex, .searchChunk, .searchRecords, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .robots,
             .bookletHTML, .bookletPDF, .asset:
             false
         }
@@ -117,7 +121,7 @@ public enum Route: Hashable, Sendable {
     /// which take longest.
     public var isSmall: Bool {
         switch self {
-        case .entry, .area, .areaSheet, .page, .asset, .list, .searchChunk: true
+        case .entry, .area, .areaSheet, .page, .asset, .list, .searchChunk, .searchRecords: true
         case .home, .kind, .audience, .search, .searchIndex, .notFound, .openDataJSON, .openDataCSV, .feed,
             .sitemap, .robots, .bookletHTML, .bookletPDF:
             false

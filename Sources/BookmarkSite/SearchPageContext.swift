@@ -22,6 +22,9 @@ enum SearchPageContext {
                  "href": Route.audience($0).href(from: root)]
             },
             "indexHref": Route.searchIndex.href(from: root),
+            // The first chunk and record file: search.js puts another number for `0.js`.
+            "chunkHref": Route.searchChunk(0).href(from: root),
+            "recordsHref": Route.searchRecords(0).href(from: root),
         ]
     }
 }

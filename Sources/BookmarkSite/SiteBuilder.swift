@@ -11,7 +11,7 @@ import Foundation
 /// kinds/<kind>/ areas/<id>/ for/<audience>/      the ways in, without JavaScript
 /// areas/<id>/print/             one printable list per area
 /// entries/<id>/ pages/<slug>/   entry pages and free pages
-/// search/                       search page and search/index.js (see SearchIndex)
+/// search/                       search page, search/index.js, chunks/, records/ (see SearchIndex)
 /// data/entries.json, .csv       open data (see OpenData)
 /// feed.xml sitemap.xml robots.txt 404.html assets/
 /// ```
@@ -161,9 +161,20 @@ public struct SiteBuilder: Sendable {
             try builder.page("404", .notFound, title: "ページが見つかりません", [:], root: builder.notFoundRoot)
         }
 
-        add(.searchIndex) { [memory] builder, _ in
-            try SearchIndex.script(entries: builder.listing.entries, guide: builder.guide, memo: memory?.search,
-                                   postings: memory?.searchPostings ?? SearchPostings())
+        // The search data is made here, not when written: how many chunks it has depends on it.
+        // Its files are remade whenever the entry file is (after any edit).
+        if only == nil || only?.contains(.searchIndex) == true {
+            let search = try SearchIndex.files(entries: listing.entries, guide: guide, memo: memory?.search,
+                                               postings: memory?.searchPostings ?? SearchPostings())
+            add(.searchIndex) { _, _ in search.entry }
+            for (number, chunk) in search.chunks.enumerated() {
+                routes.append(.searchChunk(number))
+                pages.append(SitePage(route: .searchChunk(number)) { .bytes(chunk) })
+            }
+            for (number, records) in search.records.enumerated() {
+                routes.append(.searchRecords(number))
+                pages.append(SitePage(route: .searchRecords(number)) { .bytes(records) })
+            }
         }
         addStreamed(.openDataJSON, OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
         addStreamed(.openDataCSV, OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))

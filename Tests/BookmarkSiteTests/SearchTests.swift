@@ -76,28 +76,88 @@ import Testing
         #expect(Self.decode(SearchIndex.encode([3, 4, 5, 6, 100, 5000, 5001])) == [3, 4, 5, 6, 100, 5000, 5001])
     }
 
-    @Test func indexFindsEntriesByPartOfAWord() throws {
+    @Test func longSpreadListsBecomeBitmaps() {
+        let spread = (0..<200).map { Int32($0 * 3) }
+        let encoded = SearchIndex.encode(spread)
+        #expect(encoded.hasPrefix("~") && encoded.count < SearchIndex.encodeGaps(spread).count)
+        #expect(Self.decode(encoded) == spread.map(Int.init))
+    }
+
+    /// The sharded index: the entry file names the chunks by their first key, each key is in the
+    /// chunk the JavaScript's binary search finds, and the keys say what a reader sees.
+    @Test func shardedIndexFindsEntriesByWordsFactsNamesAndFilters() throws {
         let site = try PageTests.site()
-        let script = try #require(site["search/index.js"])
-        #expect(script.hasPrefix("self.bookmarkSearch = {"))
-        let json = script.dropFirst("self.bookmarkSearch = ".count).dropLast(2)
-        let index = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let entries = try #require(index["entries"] as? [[Any]])
-        let grams = try #require(index["grams"] as? [String: String])
-        let names = { (gram: String) in Self.decode(grams[gram] ?? "").map { entries[$0][1] as? String ?? "" } }
+        let index = try SearchFiles(site)
+        #expect(index.records.map { $0[0] as? String ?? "" } == ["kaede-ibasho", "sakura-soudan", "zenkoku-line", "tooi-kazoku"])
+        let names = { (key: String) in index.positions(key).map { index.records[$0][1] as? String ?? "" } }
         #expect(names("相談").contains("さくら市 ひきこもり相談窓口"))
         #expect(names("かふ").contains("かえで 居場所カフェ"))
-        #expect(entries.map { $0[0] as? String ?? "" } == ["kaede-ibasho", "sakura-soudan", "zenkoku-line", "tooi-kazoku"])
-        let nationwide = try #require(entries.first { $0[0] as? String == "zenkoku-line" })
-        let flags = try #require(nationwide[5] as? Int)
-        #expect(flags & 16 != 0, "a nationwide service counts as usable from outside")
-        let audiences = try #require(index["audiences"] as? [String])
-        let audienceBits = try #require(nationwide[4] as? Int)
-        #expect(audiences.indices.filter { audienceBits & (1 << $0) != 0 }.map { audiences[$0] } == ["anyone"])
+        // Facts: every entry with a phone number holds 電話; the 24-hour line holds 24時間.
+        #expect(Set(names("電話")) == ["かえで 居場所カフェ", "さくら市 ひきこもり相談窓口", "全国 夜の電話", "とおい村 家族会"])
+        #expect(names("時間") == ["全国 夜の電話"] && names("24") == ["全国 夜の電話"])
+        #expect(names("無料").count == 4)
+        // Names, and filters.
+        #expect(names("!電話") == ["全国 夜の電話"])
+        #expect(names("#a*") == ["全国 夜の電話"])
+        #expect(names("#f4") .contains("全国 夜の電話"), "a nationwide service counts as usable from outside")
+        #expect(names("#pperson").contains("全国 夜の電話"), "for anyone counts for every audience")
+        #expect(!names("#pperson").contains("とおい村 家族会"))
+        #expect(names("#y*").count == 4)
+        // No key is one letter.
+        #expect(index.keys.allSatisfy { $0.hasPrefix("#") || $0.hasPrefix("!") || $0.unicodeScalars.count == 2 })
+    }
+
+    /// The search files of a built site, read as search.js reads them.
+    struct SearchFiles {
+        var chunks: [String] = []
+        var lists: [String: String] = [:]
+        var records: [[Any]] = []
+        var keys: [String] { Array(lists.keys) }
+
+        init(_ site: BuiltSite) throws {
+            let entry = try #require(site["search/index.js"])
+            let meta = try Self.json(entry, after: "self.bookmarkSearch = ", dropLast: 2) as? [String: Any]
+            chunks = try #require(meta?["chunks"] as? [String])
+            let perFile = try #require(meta?["recordsPerFile"] as? Int)
+            for (number, first) in chunks.enumerated() {
+                let text = try #require(site["search/chunks/\(number).js"])
+                let prefix = "bookmarkSearch.take(\"chunk\",\(number),"
+                let chunk = try #require(try Self.json(text, after: prefix, dropLast: 3) as? [String: String])
+                for (key, list) in chunk {
+                    // Each key is in the chunk whose first key is the last not after it.
+                    let found = chunks.lastIndex { !key.utf16.lexicographicallyPrecedes($0.utf16) }
+                    #expect(found == number, "\(key)")
+                    lists[key] = list
+                }
+                #expect(chunk[first] != nil)
+            }
+            var number = 0
+            while let text = site["search/records/\(number).js"] {
+                let file = try #require(try Self.json(text, after: "bookmarkSearch.take(\"records\",\(number),", dropLast: 3) as? [[Any]])
+                #expect(file.count <= perFile)
+                records += file
+                number += 1
+            }
+            #expect(records.count == meta?["count"] as? Int)
+        }
+
+        func positions(_ key: String) -> [Int] { SearchTests.decode(lists[key] ?? "") }
+
+        static func json(_ text: String, after prefix: String, dropLast: Int) throws -> Any {
+            #expect(text.hasPrefix(prefix))
+            return try JSONSerialization.jsonObject(with: Data(text.dropFirst(prefix.count).dropLast(dropLast).utf8))
+        }
     }
 
     /// The decoder of search.js, for checking what the index says.
     static func decode(_ text: String) -> [Int] {
+        if text.hasPrefix("~") {
+            let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-.")
+            return text.dropFirst().enumerated().flatMap { index, character in
+                let bits = digits.firstIndex(of: character) ?? 0
+                return (0..<6).filter { bits & (1 << $0) != 0 }.map { index * 6 + $0 }
+            }
+        }
         let last = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV")
         let continued = Array("WXYZabcdefghijklmnopqrstuvwxyz-.")
         var numbers: [Int] = []

@@ -19,7 +19,7 @@ import Testing
                 #expect(!path.contains(hidden), "\(path)")
             }
         }
-        #expect(site["search/index.js"]?.contains("みえる窓口") == true)
+        #expect(site["search/records/0.js"]?.contains("みえる窓口") == true)
         #expect(site["data/entries.csv"]?.contains("みえる窓口") == true)
     }
 }

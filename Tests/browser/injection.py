@@ -102,6 +102,12 @@ def check_injection(results, driver, base, ids, wait_for):
 
     driver.get(base + "search/index.html?q=" + "%E3%81%A1%E3%82%85%E3%81%86%E3%81%84")  # ちゅうい
     wait_for(driver, "return /件|見つかりません/.test(document.getElementById('search-status').textContent);")
+    for _ in range(20):  # もっと見る until every result is shown
+        if not driver.execute_script("const b = document.getElementById('search-more'); return b && !b.hidden;"):
+            break
+        count = driver.execute_script("return document.querySelectorAll('#search-results .card-name').length;")
+        driver.execute_script("document.getElementById('search-more').click();")
+        wait_for(driver, f"return document.querySelectorAll('#search-results .card-name').length > {count};")
     shown = driver.execute_script(
         "return Array.from(document.querySelectorAll('#search-results .card-name')).map(a => a.textContent);")
     probe = driver.execute_script(DOM_PROBE)

@@ -170,8 +170,15 @@ def result_names(driver):
 
 
 def search(driver, base, params):
+    """The names of every result, in order, pressing もっと見る until all are shown."""
     driver.get(f"{base}search/index.html?" + urllib.parse.urlencode(params))
-    wait_for(driver, "return /件|見つかりません/.test(document.getElementById('search-status').textContent);")
+    wait_for(driver, "return /件|見つかりません|2文字/.test(document.getElementById('search-status').textContent);")
+    for _ in range(100):
+        if not driver.execute_script("const b = document.getElementById('search-more'); return b && !b.hidden;"):
+            break
+        count = len(result_names(driver))
+        driver.execute_script("document.getElementById('search-more').click();")
+        wait_for(driver, f"return document.querySelectorAll('#search-results .card-name').length > {count};")
     return result_names(driver)
 
 
@@ -246,6 +253,32 @@ def check_search(results, driver, base):
     expect("a publish.web:false entry is never found", names == [], str(names))
     names = search(driver, base, {"q": "ぜったいにないことば"})
     expect("no match says so", names == [] and "見つかりません" in driver.find_element("id", "search-status").text)
+
+    # What people mean: the facts a reader sees, words typed together, no one-letter matches.
+    with urllib.request.urlopen(base + "data/entries.json") as response:
+        open_data = json.load(response)
+    records = open_data["entries"] if isinstance(open_data, dict) else open_data
+    with_phone = sorted(e["name"] for e in records if e.get("phones") or e.get("phone"))
+    names = search(driver, base, {"q": "電話"})
+    expect("電話 finds every entry with a phone number", sorted(set(with_phone) - set(names)) == [],
+           str(sorted(set(with_phone) - set(names))))
+    together = search(driver, base, {"q": "電話相談"})
+    apart = search(driver, base, {"q": "電話 相談"})
+    expect("電話相談 typed together finds what 電話 相談 finds", sorted(together) == sorted(apart) and len(apart) > 3,
+           f"{len(together)} vs {len(apart)}")
+    names = search(driver, base, {"q": "家族会オンライン"})
+    expect("家族会オンライン finds the online family meeting", "もみじ家族会 オンライン例会" in names, str(names))
+    names = search(driver, base, {"q": "ＬＩＮＥ相談"})
+    expect("ＬＩＮＥ相談 ranks the name holding both first", names and names[0] in
+           ["ひとことLINE相談", "もみじ市 LINE相談「もみじのポスト」"], str(names[:3]))
+    names = search(driver, base, {"q": "都"})
+    expect("a one-letter query matches nothing and says why", names == []
+           and "2文字" in driver.find_element("id", "search-status").text)
+    names = search(driver, base, {"q": "24時間"})
+    badged = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#search-results .card')).filter(c => "
+        "Array.from(c.querySelectorAll('.badges li')).some(l => l.textContent === '24時間')).length;")
+    expect("24時間 finds the 24-hour lines, badges first", names and badged >= 1, f"{badged} of {len(names)}")
 
     names = search(driver, base, {"women": "1"})
     expect("filter women only", names == ["さくら女子会"], str(names))

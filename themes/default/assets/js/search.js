@@ -1,12 +1,18 @@
 // Static search of the guide: no server, no other host, no library.
 //
-// search/index.js (built by SearchIndex.swift, loaded by a <script> before this one, so it
-// works from disk too) sets self.bookmarkSearch: compact entry records and, for every bigram
-// and every letter that ends a run, the entries holding it as an encoded posting list. A
-// query is folded exactly as SearchText.swift folds the index (NFKC, lower case, katakana to
-// hiragana), cut into runs at spaces and punctuation, and an entry matches when it holds
-// every bigram of every run (a one-letter run: any bigram starting with it, or the letter at
-// the end of a run). So 相談 finds 相談窓口, and ソウダン, ｿｳﾀﾞﾝ and そうだん all meet.
+// The data is sharded (SearchIndex.swift): search/index.js, loaded by a <script> before this
+// one, sets self.bookmarkSearch with a few tables and the first key of each chunk; a query
+// loads, with more <script> tags (so it works from disk too, where fetch is refused), the one
+// chunk of each key it needs and the record files of the results it shows. Chunks and record
+// files call bookmarkSearch.take(kind, number, data).
+//
+// A query is folded exactly as SearchText.swift folds the index (NFKC, lower case, katakana
+// to hiragana), cut into runs at spaces and punctuation, and each run into words
+// (Intl.Segmenter where the browser has it, changes of script otherwise; kana stay one word,
+// one-letter words join their neighbour). An entry matches when it holds every bigram of every
+// word: 電話相談 finds entries holding 電話 and 相談, wherever they are. Entries whose name holds
+// the words come first, then those holding the runs as typed, then the rest, each in 五十音順.
+// One-letter queries match nothing.
 //
 // Query and filters live in the address (?q=家族&kind=ibasho&free=1), so a search can be
 // shared or bookmarked. Results are built with DOM APIs and textContent only: nothing from
@@ -18,16 +24,32 @@
   if (!form) return;
   var statusLine = document.getElementById('search-status');
   var resultList = document.getElementById('search-results');
+  var moreButton = document.getElementById('search-more');
   var root = form.getAttribute('data-root') || '';
+  var chunkHref = form.getAttribute('data-chunk') || '';
+  var recordsHref = form.getAttribute('data-records') || '';
   var FIELDS = ['q', 'kind', 'area', 'for', 'age', 'free', 'anonymous', 'noreservation', 'women', 'outside'];
+  var FLAGS = { free: '#f0', anonymous: '#f1', noreservation: '#f2', women: '#f3', outside: '#f4' };
   var SEPARATOR = /[\s\p{P}\p{S}\p{C}]/u;
-  var MAX_SHOWN = 200;
-  var entries = [];
-  var grams = {};
-  var gramsByFirstLetter = null;
-  // Digits of a posting list: the last digit of a number, and the ones before it.
+  var KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
+  var SHOWN_AT_ONCE = 20;
   var LAST_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
   var CONTINUED_DIGITS = 'WXYZabcdefghijklmnopqrstuvwxyz-.';
+  var BITMAP_DIGITS = LAST_DIGITS + CONTINUED_DIGITS;
+  var segmenter = null;
+  try {
+    if (typeof Intl === 'object' && Intl.Segmenter) segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+  } catch (error) {
+    segmenter = null;
+  }
+
+  var data = self.bookmarkSearch;
+  var loaded = { chunk: {}, records: {} };
+  var waiting = { chunk: {}, records: {} };
+  var loading = {};
+  var latest = 0;
+  var matches = [];
+  var shown = 0;
 
   function fold(text) {
     var out = '';
@@ -42,68 +64,105 @@
     return out;
   }
 
+  // The runs of a query, as typed (NFKC) but cut at separators.
   function runs(text) {
     var result = [];
-    var current = [];
-    for (var ch of fold(text)) {
+    var current = '';
+    for (var ch of text.normalize('NFKC')) {
       if (SEPARATOR.test(ch)) {
-        if (current.length) result.push(current);
-        current = [];
+        if (current) result.push(current);
+        current = '';
       } else {
-        current.push(ch);
+        current += ch;
       }
     }
-    if (current.length) result.push(current);
+    if (current) result.push(current);
     return result;
+  }
+
+  function scriptOf(ch) {
+    if (/\p{Script=Han}/u.test(ch)) return 'han';
+    if (KANA.test(ch)) return 'kana';
+    return 'other';
+  }
+
+  // The words of a run: by Intl.Segmenter, or by changes of script; kana stay together and a
+  // one-letter word joins its neighbour (no key is one letter).
+  function words(run) {
+    var pieces = [];
+    if (segmenter) {
+      for (var segment of segmenter.segment(run)) {
+        if (segment.isWordLike !== false) pieces.push(segment.segment);
+      }
+    } else {
+      var current = '';
+      var script = null;
+      for (var ch of run) {
+        var next = scriptOf(ch);
+        if (current && next !== script) { pieces.push(current); current = ''; }
+        current += ch;
+        script = next;
+      }
+      if (current) pieces.push(current);
+      // Without a dictionary, a four-kanji compound is most often two words (電話相談).
+      pieces = pieces.flatMap(function (piece) {
+        var letters = Array.from(piece);
+        return letters.length === 4 && scriptOf(letters[0]) === 'han' && letters.every(function (l) { return scriptOf(l) === 'han'; })
+          ? [letters.slice(0, 2).join(''), letters.slice(2).join('')] : [piece];
+      });
+    }
+    var merged = [];
+    pieces.forEach(function (piece) {
+      var last = merged.length ? merged[merged.length - 1] : null;
+      if (last !== null && ((KANA.test(last) && KANA.test(piece)) || Array.from(piece).length === 1 || Array.from(last).length === 1)) {
+        merged[merged.length - 1] = last + piece;
+      } else {
+        merged.push(piece);
+      }
+    });
+    return merged.map(fold).filter(function (word) { return Array.from(word).length >= 2; });
+  }
+
+  function bigrams(word) {
+    var letters = Array.from(word);
+    var out = [];
+    for (var i = 0; i + 1 < letters.length; i++) out.push(letters[i] + letters[i + 1]);
+    return out;
   }
 
   // Entry numbers of a posting list, ascending (format: SearchIndex.swift).
   function decode(text) {
-    var numbers = [];
+    var positions = [];
+    if (text[0] === '~') {
+      for (var d = 1; d < text.length; d++) {
+        var bits = BITMAP_DIGITS.indexOf(text[d]);
+        for (var b = 0; b < 6; b++) if (bits & (1 << b)) positions.push((d - 1) * 6 + b);
+      }
+      return positions;
+    }
     var value = 0;
+    var previous = -1;
+    var runNext = false;
     for (var i = 0; i < text.length; i++) {
       var ch = text[i];
       var last = LAST_DIGITS.indexOf(ch);
       if (last < 0) {
         value = value * 32 + CONTINUED_DIGITS.indexOf(ch);
-      } else {
-        numbers.push(value * 32 + last);
-        value = 0;
+        continue;
       }
-    }
-    var positions = [];
-    var previous = -1;
-    for (var j = 0; j < numbers.length; j++) {
-      if (numbers[j] === 0) {
-        var count = numbers[++j];
-        for (var k = 0; k < count; k++) positions.push(++previous);
+      var number = value * 32 + last;
+      value = 0;
+      if (runNext) {
+        for (var k = 0; k < number; k++) positions.push(++previous);
+        runNext = false;
+      } else if (number === 0) {
+        runNext = true;
       } else {
-        previous += numbers[j];
+        previous += number;
         positions.push(previous);
       }
     }
     return positions;
-  }
-
-  function postings(key) {
-    return Object.prototype.hasOwnProperty.call(grams, key) ? decode(grams[key]) : [];
-  }
-
-  // Entries holding a letter: the bigrams starting with it, and the letter ending a run.
-  function letterPostings(letter) {
-    if (gramsByFirstLetter === null) {
-      gramsByFirstLetter = new Map();
-      Object.keys(grams).forEach(function (key) {
-        var first = String.fromCodePoint(key.codePointAt(0));
-        if (!gramsByFirstLetter.has(first)) gramsByFirstLetter.set(first, []);
-        gramsByFirstLetter.get(first).push(key);
-      });
-    }
-    var found = new Set();
-    (gramsByFirstLetter.get(letter) || []).forEach(function (key) {
-      postings(key).forEach(function (position) { found.add(position); });
-    });
-    return Array.from(found).sort(function (a, b) { return a - b; });
   }
 
   function intersect(a, b) {
@@ -116,41 +175,72 @@
     return out;
   }
 
-  // Positions of the entries holding every gram of a run, ascending.
-  function matchRun(run) {
-    if (run.length === 1) return letterPostings(run[0]);
-    var found = null;
-    for (var i = 0; i + 1 < run.length; i++) {
-      var list = postings(run[i] + run[i + 1]);
-      found = found === null ? list : intersect(found, list);
-      if (found.length === 0) break;
+  function union(a, b) {
+    var out = [];
+    var i = 0;
+    var j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+      else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+      else { out.push(a[i]); i++; j++; }
     }
-    return found;
+    return out;
   }
 
-  // The index's compact records as the objects the filters and cards use.
-  function unpack(data) {
-    var kinds = data.kinds || [];
-    var areas = data.areas || [];
-    var audiences = data.audiences || [];
-    var badges = data.badges || [];
-    return (data.entries || []).map(function (record) {
-      var kind = kinds[record[2]] || ['', ''];
-      var area = areas[record[3]] || ['', ''];
-      var flags = record[5];
-      return {
-        id: record[0], name: record[1], href: 'entries/' + record[0] + '/index.html',
-        kind: kind[0], kindLabel: kind[1], area: area[0], areaName: area[1],
-        for: audiences.filter(function (_, bit) { return record[4] & (1 << bit); }),
-        free: !!(flags & 1), anonymous: !!(flags & 2), noReservation: !!(flags & 4),
-        women: !!(flags & 8), outside: !!(flags & 16),
-        badges: badges.filter(function (_, bit) { return record[6] & (1 << bit); }),
-        ageMin: record[7], ageMax: record[8],
-        phones: (record[9] || []).map(function (phone) { return { display: phone[0], tel: phone[1] }; }),
-        notice: record[10],
-        foldedName: null
-      };
+  // Loads a chunk or record file once, by a <script> tag.
+  function load(kind, number) {
+    if (Object.prototype.hasOwnProperty.call(loaded[kind], number)) return Promise.resolve(loaded[kind][number]);
+    var name = kind + number;
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        waiting[kind][number] = resolve;
+        var script = document.createElement('script');
+        script.src = (kind === 'chunk' ? chunkHref : recordsHref).replace(/0\.js$/, number + '.js');
+        script.onerror = function () {
+          delete loading[name];
+          reject(new Error('load'));
+        };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[name];
+  }
+
+  function take(kind, number, value) {
+    loaded[kind][number] = value;
+    var resolve = waiting[kind][number];
+    if (resolve) {
+      delete waiting[kind][number];
+      resolve(value);
+    }
+  }
+
+  // The chunk a key is in: the last whose first key is not after it.
+  function chunkOf(key) {
+    var chunks = data.chunks;
+    var low = 0;
+    var high = chunks.length - 1;
+    if (high < 0 || key < chunks[0]) return -1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (chunks[middle] <= key) low = middle; else high = middle - 1;
+    }
+    return low;
+  }
+
+  // The entries of every key (a list each), loading the chunks they are in.
+  function postings(keys) {
+    var numbers = Array.from(new Set(keys.map(chunkOf).filter(function (n) { return n >= 0; })));
+    return Promise.all(numbers.map(function (n) { return load('chunk', n); })).then(function () {
+      return keys.map(function (key) {
+        var chunk = loaded.chunk[chunkOf(key)];
+        return chunk && Object.prototype.hasOwnProperty.call(chunk, key) ? decode(chunk[key]) : [];
+      });
     });
+  }
+
+  function all(lists) {
+    return lists.reduce(function (found, list) { return found === null ? list : intersect(found, list); }, null);
   }
 
   function readForm() {
@@ -159,7 +249,7 @@
     ['kind', 'area', 'for', 'age'].forEach(function (name) {
       state[name] = form.elements[name].value.trim();
     });
-    ['free', 'anonymous', 'noreservation', 'women', 'outside'].forEach(function (name) {
+    Object.keys(FLAGS).forEach(function (name) {
       state[name] = form.elements[name].checked;
     });
     return state;
@@ -177,7 +267,7 @@
         element.value = /^\d{1,3}$/.test(value) ? value : '';
       }
     });
-    ['free', 'anonymous', 'noreservation', 'women', 'outside'].forEach(function (name) {
+    Object.keys(FLAGS).forEach(function (name) {
       form.elements[name].checked = params.get(name) === '1';
     });
   }
@@ -198,51 +288,67 @@
     }
   }
 
-  function passesFilters(entry, state) {
-    if (state.kind && entry.kind !== state.kind) return false;
-    if (state.area && entry.area !== state.area) return false;
-    if (state.for && entry.for.indexOf(state.for) < 0 && entry.for.indexOf('anyone') < 0) return false;
-    if (state.free && !entry.free) return false;
-    if (state.anonymous && !entry.anonymous) return false;
-    if (state.noreservation && !entry.noReservation) return false;
-    if (state.women && !entry.women) return false;
-    if (state.outside && !entry.outside) return false;
-    if (/^\d{1,3}$/.test(state.age)) {
-      var age = Number(state.age);
-      if (typeof entry.ageMin === 'number' && age < entry.ageMin) return false;
-      if (typeof entry.ageMax === 'number' && age > entry.ageMax) return false;
+  // The query as keys: the words' bigrams (every one must be held), the runs' bigrams (the
+  // words as typed together), the name keys; and the filters' keys.
+  function plan(state) {
+    var typed = runs(state.q);
+    var wordKeys = [];
+    var runKeys = [];
+    var tooShort = false;
+    typed.forEach(function (run) {
+      var found = words(run);
+      if (!found.length) { tooShort = true; return; }
+      found.forEach(function (word) { wordKeys = wordKeys.concat(bigrams(word)); });
+      runKeys = runKeys.concat(bigrams(fold(run)));
+    });
+    var filters = [];
+    if (state.kind) {
+      var kindNumber = data.kinds.findIndex(function (kind) { return kind[0] === state.kind; });
+      filters.push(['#k' + kindNumber]);
     }
-    return true;
+    if (state.area) filters.push(['#a' + (state.area === 'nationwide' ? '*' : state.area)]);
+    if (state.for) filters.push(['#p' + state.for]);
+    Object.keys(FLAGS).forEach(function (name) { if (state[name]) filters.push([FLAGS[name]]); });
+    if (/^\d{1,3}$/.test(state.age)) filters.push(['#y' + Math.min(Number(state.age), 120), '#y*']);
+    return {
+      words: Array.from(new Set(wordKeys)), runs: Array.from(new Set(runKeys)), filters: filters,
+      names: Array.from(new Set(wordKeys)).map(function (key) { return '!' + key; }),
+      tooShort: tooShort && wordKeys.length === 0
+    };
   }
 
+  // The matching entry numbers, best first.
   function search(state) {
-    var candidates = null;
-    for (var run of runs(state.q)) {
-      var found = matchRun(run);
-      candidates = candidates === null ? found : intersect(candidates, found);
-    }
-    var matches = [];
-    if (candidates === null) {
-      entries.forEach(function (entry) { if (passesFilters(entry, state)) matches.push(entry); });
-    } else {
-      candidates.forEach(function (position) {
-        if (passesFilters(entries[position], state)) matches.push(entries[position]);
+    var query = plan(state);
+    if (query.tooShort) return Promise.resolve({ tooShort: true, found: [] });
+    var filterKeys = [].concat.apply([], query.filters);
+    var keys = query.words.concat(query.runs, query.names, filterKeys);
+    return postings(keys).then(function (lists) {
+      var byKey = {};
+      keys.forEach(function (key, index) { byKey[key] = lists[index]; });
+      var get = function (key) { return byKey[key]; };
+      var found = query.words.length ? all(query.words.map(get)) : null;
+      query.filters.forEach(function (alternatives) {
+        var list = alternatives.map(get).reduce(union);
+        found = found === null ? list : intersect(found, list);
       });
-    }
-    // Names that hold the words come first; otherwise the index order (五十音順) stays.
-    var words = runs(state.q).map(function (run) { return run.join(''); });
-    if (words.length) {
-      var inName = function (entry) {
-        if (entry.foldedName === null) entry.foldedName = fold(entry.name);
-        var name = entry.foldedName;
-        return words.every(function (word) { return name.indexOf(word) >= 0; }) ? 0 : 1;
-      };
-      matches = matches
-        .map(function (entry, order) { return { entry: entry, rank: inName(entry), order: order }; })
-        .sort(function (a, b) { return a.rank - b.rank || a.order - b.order; })
-        .map(function (item) { return item.entry; });
-    }
-    return matches;
+      if (found === null) {
+        found = [];
+        for (var i = 0; i < data.count; i++) found.push(i);
+      }
+      if (!query.words.length) return { found: found };
+      var inName = new Set(all(query.names.map(get)));
+      var asTyped = new Set(all(query.runs.map(get)));
+      var rank = function (n) { return inName.has(n) ? 0 : asTyped.has(n) ? 1 : 2; };
+      var ranked = found.map(function (n) { return [rank(n), n]; });
+      ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+      return { found: ranked.map(function (pair) { return pair[1]; }) };
+    });
+  }
+
+  function record(number) {
+    var file = loaded.records[Math.floor(number / data.recordsPerFile)];
+    return file ? file[number % data.recordsPerFile] : null;
   }
 
   function element(tag, className, text) {
@@ -252,39 +358,42 @@
     return node;
   }
 
+  // [id, name, kind, area name, badges, phones, notice] (SearchIndex.swift).
   function card(entry) {
+    var kind = data.kinds[entry[2]] || ['', ''];
     var item = element('li', 'card');
-    var link = element('a', 'card-name', entry.name);
-    link.href = root + entry.href;
+    var link = element('a', 'card-name', entry[1]);
+    link.href = root + 'entries/' + encodeURIComponent(entry[0]) + '/index.html';
     item.appendChild(link);
 
     var meta = element('p', 'card-meta');
-    meta.appendChild(element('span', 'kind kind-' + entry.kind, entry.kindLabel));
-    meta.appendChild(document.createTextNode(' ' + entry.areaName));
+    meta.appendChild(element('span', 'kind kind-' + kind[0], kind[1]));
+    meta.appendChild(document.createTextNode(' ' + entry[3]));
     item.appendChild(meta);
 
-    if (entry.notice) {
+    if (entry[6]) {
       var notice = element('p', 'card-notice');
       notice.appendChild(element('strong', null, 'お知らせ'));
-      notice.appendChild(document.createTextNode(' ' + entry.notice));
+      notice.appendChild(document.createTextNode(' ' + entry[6]));
       item.appendChild(notice);
     }
-    if (entry.badges && entry.badges.length) {
-      var badges = element('ul', 'badges');
-      badges.setAttribute('aria-label', '利用しやすさ');
-      entry.badges.forEach(function (badge) { badges.appendChild(element('li', null, badge)); });
-      item.appendChild(badges);
+    var badges = (data.badges || []).filter(function (_, bit) { return entry[4] & (1 << bit); });
+    if (badges.length) {
+      var list = element('ul', 'badges');
+      list.setAttribute('aria-label', '利用しやすさ');
+      badges.forEach(function (badge) { list.appendChild(element('li', null, badge)); });
+      item.appendChild(list);
     }
-    if (entry.phones && entry.phones.length) {
+    if (entry[5] && entry[5].length) {
       var phones = element('p', 'card-phones');
-      entry.phones.forEach(function (phone) {
+      entry[5].forEach(function (phone) {
         // Only tel: links come from the index; anything else is left as text.
-        if (/^tel:[0-9%#*+]+$/.test(phone.tel)) {
-          var tel = element('a', 'tel', '電話 ' + phone.display);
-          tel.href = phone.tel;
+        if (/^tel:[0-9%#*+]+$/.test(phone[1])) {
+          var tel = element('a', 'tel', '電話 ' + phone[0]);
+          tel.href = phone[1];
           phones.appendChild(tel);
         } else {
-          phones.appendChild(element('span', null, '電話 ' + phone.display));
+          phones.appendChild(element('span', null, '電話 ' + phone[0]));
         }
         phones.appendChild(document.createTextNode(' '));
       });
@@ -297,27 +406,60 @@
     return FIELDS.every(function (name) { return state[name] === '' || state[name] === false; });
   }
 
+  // Shows the next results, loading their record files first.
+  function showMore(ticket) {
+    var next = matches.slice(shown, shown + SHOWN_AT_ONCE);
+    var files = Array.from(new Set(next.map(function (n) { return Math.floor(n / data.recordsPerFile); })));
+    return Promise.all(files.map(function (n) { return load('records', n); })).then(function () {
+      if (ticket !== latest) return;
+      var fragment = document.createDocumentFragment();
+      next.forEach(function (n) {
+        var entry = record(n);
+        if (entry) fragment.appendChild(card(entry));
+      });
+      resultList.appendChild(fragment);
+      shown += next.length;
+      moreButton.hidden = shown >= matches.length;
+    });
+  }
+
+  function failed() {
+    statusLine.textContent = '検索用のデータを読み込めませんでした。下の「一覧からさがす」から、種類・地域・対象ごとの一覧をご覧ください。';
+  }
+
   function update() {
     var state = readForm();
     keepInAddress(state);
-    var matches = search(state);
-    var fragment = document.createDocumentFragment();
-    matches.slice(0, MAX_SHOWN).forEach(function (entry) { fragment.appendChild(card(entry)); });
-    resultList.replaceChildren(fragment);
-    if (matches.length === 0) {
-      statusLine.textContent = '見つかりませんでした。ことばを短くしたり、条件を減らしたりしてみてください。';
-    } else if (isEmpty(state)) {
-      statusLine.textContent = 'すべての情報（' + matches.length + '件）を五十音順に表示しています。';
-    } else if (matches.length > MAX_SHOWN) {
-      statusLine.textContent = matches.length + '件見つかりました。はじめの' + MAX_SHOWN + '件を表示しています。';
-    } else {
-      statusLine.textContent = matches.length + '件見つかりました。';
-    }
+    var ticket = ++latest;
+    search(state).then(function (result) {
+      if (ticket !== latest) return;
+      matches = result.found;
+      shown = 0;
+      resultList.replaceChildren();
+      moreButton.hidden = true;
+      if (result.tooShort) {
+        statusLine.textContent = 'ことばは2文字以上で入れてください。';
+        return;
+      }
+      if (matches.length === 0) {
+        statusLine.textContent = '見つかりませんでした。ことばを短くしたり、条件を減らしたりしてみてください。';
+        return;
+      }
+      return showMore(ticket).then(function () {
+        if (ticket !== latest) return;
+        if (isEmpty(state)) {
+          statusLine.textContent = 'すべての情報（' + matches.length + '件）を五十音順に表示しています。';
+        } else if (matches.length > shown) {
+          statusLine.textContent = matches.length + '件見つかりました。はじめの' + shown + '件を表示しています。';
+        } else {
+          statusLine.textContent = matches.length + '件見つかりました。';
+        }
+      });
+    }).catch(failed);
   }
 
-  function start(data) {
-    entries = unpack(data);
-    grams = data.grams || {};
+  function start() {
+    data.take = take;
     writeForm(new URLSearchParams(location.search));
     form.addEventListener('input', update);
     form.addEventListener('change', update);
@@ -326,13 +468,18 @@
       update();
     });
     form.addEventListener('reset', function () { setTimeout(update, 0); });
+    moreButton.addEventListener('click', function () {
+      var ticket = latest;
+      showMore(ticket).then(function () {
+        if (ticket === latest) statusLine.textContent = matches.length + '件見つかりました。はじめの' + shown + '件を表示しています。';
+      }).catch(failed);
+    });
     update();
   }
 
-  var data = self.bookmarkSearch;
-  if (data && data.version === 2) {
-    start(data);
+  if (data && data.version === 3) {
+    start();
   } else {
-    statusLine.textContent = '検索用のデータを読み込めませんでした。下の「一覧からさがす」から、種類・地域・対象ごとの一覧をご覧ください。';
+    failed();
   }
 })();
