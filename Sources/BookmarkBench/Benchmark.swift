@@ -61,6 +61,7 @@ struct Benchmark {
                 }
             }
             report(size: size, areas: guide.areaCount, ours: ours, theirs: theirs)
+            print(ReaderMetrics.line(size: size, output: folder.appendingPathComponent("output")))
             if withServe {
                 let entry = folder.appendingPathComponent("content/entries/area-1/entry-1.md")
                 let serve = try ServeRun.measure(bookmark: bookmark, themes: themes, guide: folder, entry: entry, edits: 5)

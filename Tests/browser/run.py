@@ -14,7 +14,8 @@ every kind of page loads without console errors, makes no request to another hos
 cookie; axe-core finds no serious or critical violation; no page scrolls sideways at 360px;
 Japanese queries (kanji, hiragana, katakana, half-width) find the expected entries; every
 filter works and the address keeps query and filters; without JavaScript the search page
-explains itself and links to the lists; and (injection.py) that payloads in every text field
+explains itself and links to the lists; vnu (vnu.py) finds no error on any page; a fixed set of queries on a guide shaped like the real
+nationwide programmes (nationwide.py) finds exactly the entries holding the words; and (injection.py) that payloads in every text field
 never run, on any page or in search results. The last line is `N passed, M failed`.
 """
 
@@ -31,6 +32,8 @@ import urllib.parse
 import urllib.request
 
 import injection
+import nationwide
+import vnu
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 VENV = os.path.join(REPO, ".build-browser", "venv")
@@ -354,7 +357,8 @@ def main():
     server = None
     driver = None
     try:
-        build_site(args, folder)
+        site = build_site(args, folder)
+        vnu.check(results, site, "sample guide")
         port = free_port()
         server = serve(folder, port)
         origin = f"http://127.0.0.1:{port}/"
@@ -366,6 +370,7 @@ def main():
 
         injection_folder = os.path.join(folder, "xss")
         ids = injection.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"), injection_folder)
+        vnu.check(results, os.path.join(injection_folder, "bookmark"), "payload guide")
         injection_server = serve(injection_folder, free_port_for_injection := free_port())
         try:
             injection.check_injection(results, driver, f"http://127.0.0.1:{free_port_for_injection}/bookmark/",
@@ -373,6 +378,17 @@ def main():
         finally:
             injection_server.terminate()
             injection_server.wait()
+
+        nationwide_site = nationwide.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"),
+                                           os.path.join(folder, "zenkoku"), os.path.join(REPO, "themes"))
+        vnu.check(results, nationwide_site, "nationwide guide")
+        nationwide_port = free_port()
+        nationwide_server = serve(os.path.dirname(nationwide_site), nationwide_port)
+        try:
+            nationwide.check(results, driver, f"http://127.0.0.1:{nationwide_port}/bookmark/", search)
+        finally:
+            nationwide_server.terminate()
+            nationwide_server.wait()
     finally:
         if driver:
             driver.quit()
