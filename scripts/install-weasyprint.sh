@@ -24,6 +24,7 @@ packages=(
   fonts-morisawa-bizud-gothic   # the booklet's Japanese font
   fonts-noto-cjk                # fallback glyphs
   python3-venv
+  icc-profiles-free argyll      # the print copy's CMYK output intent: FOGRA39, made below
 )
 apt_install_missing "${packages[@]}"
 
@@ -34,9 +35,31 @@ fi
 if ! "$venv/bin/python" -c 'import weasyprint, pypdf' 2>/dev/null; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check "$version" 'pypdf>=4,<7'
 fi
-# The imposition script, with the venv's Python, beside weasyprint where bookmark looks for it.
-impose="$venv/bin/bookmark-impose"
-{ echo "#!$venv/bin/python"; tail -n +2 "$root/scripts/impose.py"; } > "$impose.tmp"
-chmod +x "$impose.tmp"
-mv "$impose.tmp" "$impose"
+# The booklet's tests read the PDFs with pikepdf and check the web copy with pdfua; the
+# benchmark profiles WeasyPrint with pyinstrument.
+if ! "$venv/bin/python" -c 'import pikepdf, pdfua, pyinstrument' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'pikepdf==10.*' 'pdfua==0.1.3' 'pyinstrument==5.*'
+fi
+# PDF/X-4 needs an output intent (a CMYK ICC profile). No free CMYK profile is packaged in
+# Debian (icc-profiles-free has none; Ghostscript's is AGPL), but Fogra's FOGRA39
+# characterisation data (ISO 12647-2 coated offset, zlib licence) is: ArgyllCMS makes the
+# profile from it (~8 s). BOOKMARK_CMYK_PROFILE may name a print shop's own profile instead.
+icc="$venv/share/bookmark/FOGRA39.icc"
+if [[ ! -s "$icc" ]]; then
+  work=$(mktemp -d)
+  cp /usr/share/color/icc/FOGRA39L.ti3 "$work/"
+  (cd "$work" && colprof -ql -kr -M "FOGRA39" -D "FOGRA39 (ISO 12647-2:2004/Amd 1, coated), from Fogra's FOGRA39L data" \
+    -C "Made with ArgyllCMS from FOGRA39L.ti3 (icc-profiles-free, zlib licence)" FOGRA39L >/dev/null)
+  mkdir -p "$(dirname "$icc")"
+  mv "$work/FOGRA39L.icc" "$icc"
+  rm -rf "$work"
+fi
+# The imposition and render scripts, with the venv's Python, beside weasyprint where
+# bookmark looks for them.
+for pair in impose:impose render:booklet-render; do
+  target="$venv/bin/bookmark-${pair%%:*}"
+  { echo "#!$venv/bin/python"; tail -n +2 "$root/scripts/${pair#*:}.py"; } > "$target.tmp"
+  chmod +x "$target.tmp"
+  mv "$target.tmp" "$target"
+done
 "$venv/bin/weasyprint" --version

@@ -67,13 +67,13 @@ public struct BookletBuilder: Sendable {
     /// An entry card's values and, as `cardHTML`, the `print/card` partial rendered with them:
     /// `print/booklet` writes the HTML, so a card is made once however often it is printed
     /// and, with a memory, once across builds.
-    func card(_ entry: Entry, shortener: BodyShortener) throws -> [String: Any] {
+    func card(_ entry: Entry, paper: Paper) throws -> [String: Any] {
         let make = { (entry: Entry) throws -> [String: Any] in
-            var values = CardContext(entry: entry, shortener: shortener).values
+            var values = CardContext(entry: entry, paper: paper).values
             values["cardHTML"] = try theme.render("print/card", values)
             return values
         }
-        return try memory.map { try $0.card(entry, bodyLimit: shortener.limit, make: make) } ?? make(entry)
+        return try memory.map { try $0.card(entry, paper: paper, make: make) } ?? make(entry)
     }
 
     public func html(edition: Edition, variant: BookletVariant) throws -> String {

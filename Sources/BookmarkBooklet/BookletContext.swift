@@ -7,11 +7,10 @@ struct BookletContext {
     let edition: Edition
     let variant: BookletVariant
     /// The values of an entry's card, with its HTML as `cardHTML` (see `BookletBuilder`).
-    let card: (Entry, BodyShortener) throws -> [String: Any]
+    let card: (Entry, Paper) throws -> [String: Any]
 
     func values() throws -> [String: Any] {
         let contents = BookletContents(guide: guide, edition: edition, variant: variant)
-        let shortener = BodyShortener(paper: edition.paper)
         let size = edition.paper.millimetres
         var values = TemplateValues()
         values["title"] = edition.title
@@ -20,8 +19,8 @@ struct BookletContext {
         values["paperLabel"] = edition.paper.japaneseLabel
         values["width"] = size.width
         values["height"] = size.height
-        // The page's height less the 11 mm top and bottom margins of booklet.css.
-        values["coverHeight"] = size.height - 23
+        // The page's height less the 8 mm top and bottom margins of booklet.css, and 1 mm to spare.
+        values["coverHeight"] = size.height - 17
         values["bleed"] = variant.bleedMillimetres > 0 ? "\(variant.bleedMillimetres)" : nil
         values["issued"] = edition.issued?.japaneseText
         values["homeAreas"] = contents.homeAreaNames.joined(separator: "・")
@@ -36,12 +35,21 @@ struct BookletContext {
                         "id": group.id,
                         "title": group.title,
                         "isNeighbor": group.isNeighbor,
-                        "entries": try group.entries.map { try card($0, shortener) },
+                        "entries": try group.entries.map { try card($0, edition.paper) },
                     ] as [String: Any]
                 },
             ] as [String: Any]
         }
         values["index"] = indexRows(contents.index)
+        // Where "困ったときは" sends a reader who does not know where to ask: the consultation
+        // desks, or the first section when the edition has none.
+        if let first = contents.sections.first(where: { $0.id == Kind.consultation.rawValue }) ?? contents.sections.first {
+            values["firstSection"] = first.id
+            values["firstSectionTitle"] = first.title
+        }
+        // The PDF's creation date: the issue date, else the newest check, so that two renders
+        // of the same guide are the same file.
+        values["created"] = (edition.issued ?? contents.verifiedRange?.upperBound)?.description
         values["hasAllDay"] = contents.allDayEntries.isEmpty ? nil : true
         values["allDay"] = contents.allDayEntries.map { entry in
             ["anchor": "entry-\(entry.id)", "name": entry.name, "phones": entry.phones.map(\.display)] as [String: Any]
@@ -52,7 +60,8 @@ struct BookletContext {
         }
         values["entryCount"] = contents.entries.count
         values["siteURL"] = guide.site.baseURL
-        values["siteQR"] = QRCode(text: guide.site.baseURL)?.svg(label: "このガイドのウェブサイト")
+        values["siteQR"] = QRCode(text: guide.site.baseURL)?.image(
+            alt: CardContext.qrAlt(opens: "このガイドのウェブサイト", url: guide.site.baseURL))
         values["corrections"] = guide.site.corrections
         return values.dictionary
     }

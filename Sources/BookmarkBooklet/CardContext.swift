@@ -7,6 +7,91 @@ import BookmarkModel
 struct CardContext {
     let entry: Entry
     let shortener: BodyShortener
+    /// About how many characters of body text (em) a card's line holds on this paper.
+    let lineEms: Double
+
+    init(entry: Entry, paper: Paper) {
+        self.entry = entry
+        shortener = BodyShortener(paper: paper)
+        lineEms = Self.lineEms(paper)
+    }
+
+    /// The text width of booklet.css (the paper less 6 mm margins each side) over its body
+    /// font size: A6 7.5 pt, B6 8.5 pt, A5 9.5 pt, A4 10.5 pt.
+    static func lineEms(_ paper: Paper) -> Double {
+        let points: Double = switch paper {
+        case .a6: 7.5
+        case .b6: 8.5
+        case .a5: 9.5
+        case .a4: 10.5
+        }
+        return (Double(paper.millimetres.width) - 12) / (points * 25.4 / 72)
+    }
+
+    /// The width of `text` in em, measured on BIZ UDPGothic (proportional) and rounded up:
+    /// a kanji or full-width mark 1 em, kana 0.85 em, digits and Latin letters 0.6 em.
+    static func ems(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            switch scalar.value {
+            case 0x3040...0x30FF: sum + 0.85
+            case 0x2E80...: sum + 1
+            default: sum + 0.6
+            }
+        }
+    }
+
+    /// Whether things of these widths (em) fit on one line, with 7 % to spare: the
+    /// estimate decides what shares a line, so that WeasyPrint lays out plain blocks and
+    /// inline text only (inline blocks, measured twice, made a booklet 70 % slower). When
+    /// it errs, the second thing wraps onto the next line; nothing is lost.
+    func fitsOnALine(_ widths: [Double]) -> Bool {
+        widths.reduce(0, +) <= lineEms * 0.93
+    }
+
+    /// A label and its text in the facts (`場所`, `交通`, `利用`).
+    struct Fact {
+        let label: String
+        let text: String
+        /// The hanging label (6.5 mm), the text and the gap to the next.
+        var ems: Double { 2.6 + CardContext.ems(text) + 1.2 }
+    }
+
+    /// Place, access and use, one row each, or short ones side by side on a row.
+    var factRows: [[Fact]] {
+        let facts = [("場所", place), ("交通", entry.access), ("利用", use.isEmpty ? nil : use)]
+            .compactMap { label, text in text.map { Fact(label: label, text: $0) } }
+        var rows: [[Fact]] = []
+        for fact in facts {
+            if let last = rows.last, fitsOnALine(last.map(\.ems) + [fact.ems]) {
+                rows[rows.count - 1].append(fact)
+            } else {
+                rows.append([fact])
+            }
+        }
+        return rows
+    }
+
+    /// Whether the audience line fits beside the (one) phone number, which is 1.75 em.
+    var forBesidePhone: Bool {
+        guard entry.phones.count == 1, let phone = entry.phones.first?.display else { return false }
+        // At 1.75 em with its label: a digit or hyphen is 0.75 of that size (measured).
+        let phoneEms = 1.75 * (1.2 + 0.75 * Double(phone.count)) + 1
+        let markEms = marks.map { 0.9 * Self.ems($0.label) + 1 }.reduce(0, +)
+        return fitsOnALine([phoneEms, Self.ems(forText), markEms])
+    }
+
+    /// The hours lines; the note goes after the last one when it fits there.
+    var hoursItems: [[String: Any]] {
+        let lines = hoursLines
+        return lines.enumerated().map { index, line in
+            var item: [String: Any] = ["text": line]
+            if index == lines.count - 1, let note = entry.hoursNote {
+                item["note"] = note
+                if fitsOnALine([2.6, Self.ems(line), 1, 0.9 * Self.ems(note)]) { item["noteBeside"] = true }
+            }
+            return item
+        }
+    }
 
     /// A mark of a low threshold, printed as a small label and explained in the legend.
     struct Mark {
@@ -86,6 +171,23 @@ struct CardContext {
         return contacts
     }
 
+    /// An address as printed under a card: without `https://` (or `http://`) and a last `/`,
+    /// which nobody types; the QR code holds the whole address.
+    static func printedAddress(_ url: String) -> String {
+        var text = Substring(url)
+        for scheme in ["https://", "http://"] where text.hasPrefix(scheme) {
+            text = text.dropFirst(scheme.count)
+        }
+        if text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// The QR code's alternative text: what it opens and the address, for a reader who
+    /// hears the web copy instead of scanning it.
+    static func qrAlt(opens what: String, url: String) -> String {
+        "QRコード: \(what)を開きます（\(url)）"
+    }
+
     var values: [String: Any] {
         var values = TemplateValues()
         values["anchor"] = "entry-\(entry.id)"
@@ -99,15 +201,25 @@ struct CardContext {
         values["contacts"] = contacts
         values["hasContacts"] = contacts.isEmpty ? nil : true
         values["url"] = entry.url
+        values["urlText"] = entry.url.map(Self.printedAddress)
         values["hours"] = hoursLines
         values["hasHours"] = hoursLines.isEmpty ? nil : true
         values["hoursNote"] = entry.hoursNote
+        values["hoursItems"] = hoursItems
+        values["factRows"] = factRows.map { row in
+            var values: [String: Any] = ["facts": row.map { ["label": $0.label, "text": $0.text] }]
+            if row.count > 1 { values["shared"] = true }
+            return values
+        }
+        values["forBeside"] = forBesidePhone ? true : nil
         values["use"] = use
         values["marks"] = marks.map { ["id": $0.id, "label": $0.label] }
         values["hasMarks"] = marks.isEmpty ? nil : true
         values["body"] = shortener.shorten(entry.bodyText)
         values["verified"] = entry.verified.japaneseText
-        values["qr"] = entry.url.flatMap { QRCode(text: $0)?.svg(label: "\(entry.name)のウェブページ") }
+        values["qr"] = entry.url.flatMap { url in
+            QRCode(text: url)?.image(alt: Self.qrAlt(opens: "\(entry.name)のウェブページ", url: url))
+        }
         return values.dictionary
     }
 }

@@ -6,6 +6,10 @@ import Foundation
 /// `.venv-weasyprint/bin/weasyprint` under the current folder (what
 /// `scripts/install-weasyprint.sh` makes), then `weasyprint` on `PATH`. The environment and
 /// folder are passed in, so nothing here reads them behind the caller's back.
+///
+/// A PDF is made by `bookmark-render` (`scripts/booklet-render.py`) beside that
+/// `weasyprint`, in the same virtual environment: WeasyPrint's own program cannot make the
+/// page count a multiple of four, which needs the laid-out pages.
 public struct PDFEngine: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case missing(searched: [String])
@@ -27,10 +31,17 @@ public struct PDFEngine: Sendable {
     public static let environmentKey = "BOOKMARK_WEASYPRINT"
     public static let venvFolder = ".venv-weasyprint"
 
+    public static let rendererName = "bookmark-render"
+
     public let executable: URL
 
     public init(executable: URL) {
         self.executable = executable
+    }
+
+    /// `bookmark-render` beside `weasyprint`.
+    public var renderer: URL {
+        executable.deletingLastPathComponent().appendingPathComponent(Self.rendererName)
     }
 
     /// Finds WeasyPrint; throws `.missing` with every place it looked.
@@ -59,17 +70,18 @@ public struct PDFEngine: Sendable {
         return nil
     }
 
-    /// Renders `html` to the PDF at `pdf`. The HTML is written next to it first, since
+    /// Renders `html` to the PDF at `pdf` as the `variant` copy: tagged PDF/UA-1 for the
+    /// web, PDF/X-4 for the print shop, a plain PDF for imposition; every copy has a page
+    /// count that is a multiple of four. The HTML is written next to the PDF first, since
     /// WeasyPrint reads a file faster than a pipe and its errors then name a real path.
-    public func render(html: String, to pdf: URL) throws {
+    public func render(html: String, to pdf: URL, variant: BookletVariant) throws {
+        guard FileManager.default.isExecutableFile(atPath: renderer.path) else {
+            throw Failure.missing(searched: [renderer.path])
+        }
         let source = pdf.deletingPathExtension().appendingPathExtension("html")
         try Data(html.utf8).write(to: source)
         defer { try? FileManager.default.removeItem(at: source) }
-        // A fixed identifier keeps two renders of the same HTML byte-identical.
-        try Self.run(
-            executable,
-            ["--quiet", "--encoding", "utf-8", "--pdf-identifier", "bookmark", "--allowed-protocols", "file",
-             source.path, pdf.path])
+        try Self.run(renderer, ["--copy", variant.rawValue, source.path, pdf.path])
     }
 
     /// Runs a program, collecting standard error for the failure message.

@@ -1,14 +1,15 @@
 import BookmarkTemplates
 import CQRencode
+import Foundation
 
-/// A QR code as inline SVG, drawn as one path, for a card that points to its web page.
+/// A QR code as an SVG image, drawn as one path, for a card that points to its web page.
 ///
 /// Made with libqrencode (error correction M, which survives a crease or a thumb). Every
 /// dark module is one `M x y h1 v1 h-1 z` square in a single `<path>`; the element has no
 /// `id`, so a booklet with many codes has no duplicate anchors.
 ///
 /// ```swift
-/// QRCode(text: "https://example.org/a/")?.svg(label: "…")  // "<svg viewBox=\"0 0 33 33\" …"
+/// QRCode(text: "https://example.org/a/")?.image(alt: "…")  // "<img class=\"qr\" alt=\"…\" src=\"data:…"
 /// ```
 public struct QRCode: Sendable, Hashable {
     /// Modules per side, without the quiet zone.
@@ -67,14 +68,22 @@ public struct QRCode: Sendable, Hashable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// Inline SVG scaled by CSS; `label` is read out in place of the picture.
-    public func svg(label: String) -> String {
+    /// A standalone SVG document of the code: white quiet zone, black modules.
+    public var svgDocument: String {
         let side = width + 2 * Self.quietZone
-        // By bytes: Foundation's search misses a quote that a combining mark follows.
-        let escaped = HTMLEscaping.escaped(label)
-        return "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\""
-            + " role=\"img\" aria-label=\"\(escaped)\" shape-rendering=\"crispEdges\">"
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\" shape-rendering=\"crispEdges\">"
             + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
             + "<path fill=\"#000\" d=\"\(pathData)\"/></svg>"
+    }
+
+    /// An `<img>` whose source is the SVG as a `data:` URL, with `alt` as its text.
+    ///
+    /// What the booklet prints: WeasyPrint carries an image's `alt` into a tagged PDF
+    /// (PDF/UA's Figure /Alt), while the `aria-label` of inline SVG is lost. WeasyPrint
+    /// must be allowed the `data` protocol (`PDFEngine` does so), or the image is left out
+    /// without an error.
+    public func image(alt: String) -> String {
+        let encoded = Data(svgDocument.utf8).base64EncodedString()
+        return "<img class=\"qr\" alt=\"\(HTMLEscaping.escaped(alt))\" src=\"data:image/svg+xml;base64,\(encoded)\">"
     }
 }

@@ -40,7 +40,7 @@ struct PDFJob: Sendable {
                 printMessage("冊子「\(job.edition.id)」（\(job.edition.paper.japaneseLabel)）の\(job.label) PDF を作っています…")
                 let start = DispatchTime.now().uptimeNanoseconds
                 do {
-                    try engine.render(html: job.html, to: job.pdf)
+                    try engine.render(html: job.html, to: job.pdf, variant: job.variant)
                 } catch {
                     failures.record(error, at: number)
                     return

@@ -46,8 +46,16 @@ import Testing
         #expect(html.contains("<span class=\"mark mark-anonymous\">匿名可</span>"))
         #expect(html.contains("<span class=\"mark mark-online\">オンライン</span>"))
         #expect(html.contains("0123-45-6789"))
-        // One code per entry with a url, and one for the site on the last page.
-        #expect(html.components(separatedBy: "<svg class=\"qr\"").count - 1 == 2)
+        // One code per entry with a url, and one for the site on the last page: images whose
+        // alternative text says what they open and the address (PDF/UA carries `alt`, not
+        // the aria-label of inline SVG).
+        #expect(html.components(separatedBy: "<img class=\"qr\"").count - 1 == 2)
+        #expect(html.contains("alt=\"QRコード: さくら市 ひきこもり相談窓口のウェブページを開きます（https://example.org/sakura/soudan）\""))
+        #expect(html.contains("alt=\"QRコード: このガイドのウェブサイトを開きます（https://example.org/test/）\""))
+        #expect(html.contains("src=\"data:image/svg+xml;base64,"))
+        #expect(!html.contains("<svg"))
+        // The address under the card, without the scheme nobody types.
+        #expect(html.contains("<span class=\"card-address\">example.org/sakura/soudan</span>"))
         #expect(html.contains("target-counter(attr(href), page)"))
     }
 

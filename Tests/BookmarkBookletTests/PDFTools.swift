@@ -68,4 +68,47 @@ struct PDFTools {
             return (String(columns[0]), columns[columns.count - 5] == "yes")
         }
     }
+
+    /// What `scripts/booklet-pdf-facts.py` (pikepdf and pdfua, in WeasyPrint's venv) reads
+    /// from the PDF: tags, language, title, figure texts, output intents, page boxes, and
+    /// pdfua's report.
+    func facts(python: URL, repository: URL) throws -> [String: Any] {
+        let script = repository.appendingPathComponent("scripts/booklet-pdf-facts.py").path
+        let process = Process()
+        process.executableURL = python
+        process.arguments = [script, pdf.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "booklet-pdf-facts.py failed: are pikepdf and pdfua installed (scripts/install-weasyprint.sh)?")
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// Every QR code on every page (pdftoppm at 200 dpi, then zbarimg from Debian zbar-tools),
+    /// as decoded text, one element per code found.
+    func decodedQRCodes(in folder: URL) throws -> [String] {
+        let prefix = folder.appendingPathComponent("qr-page").path
+        _ = try Self.run("pdftoppm", ["-png", "-r", "200", pdf.path, prefix])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("qr-page") && $0.hasSuffix(".png") }.sorted()
+        var decoded: [String] = []
+        for page in pages {
+            // zbarimg exits 4 when a page holds no code; read what it printed either way.
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", folder.appendingPathComponent(page).path]
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            try #require([0, 4].contains(process.terminationStatus), "zbarimg failed: is zbar-tools installed?")
+            decoded += text.split(separator: "\n").map(String.init)
+        }
+        return decoded
+    }
 }

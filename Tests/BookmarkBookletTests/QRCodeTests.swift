@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BookmarkBooklet
@@ -15,11 +16,10 @@ import Testing
 
     @Test func svgIsOnePathWithoutIdAndCoversEveryDarkModule() throws {
         let code = try #require(QRCode(text: "https://example.org/a"))
-        let svg = code.svg(label: "「a」の<ページ>")
+        let svg = code.svgDocument
         #expect(svg.components(separatedBy: "<path").count == 2)
         #expect(!svg.contains(" id="))
         #expect(svg.contains("viewBox=\"0 0 \(code.width + 4) \(code.width + 4)\""))
-        #expect(svg.contains("aria-label=\"「a」の&lt;ページ&gt;\""))
         // Rectangles `M x y h n v1 h-n z`: their lengths add up to the dark modules.
         let runs = code.pathData.split(separator: "M").map { $0.split(separator: "h")[1] }
         let covered = runs.compactMap { Int($0.split(separator: "v")[0]) }.reduce(0, +)
@@ -43,6 +43,16 @@ import Testing
             }
             #expect(code.pathData == expected)
         }
+    }
+
+    @Test func imageIsTheSVGAsADataURLWithEscapedAlt() throws {
+        let code = try #require(QRCode(text: "https://example.org/a"))
+        let image = code.image(alt: "「a」の<ページ>")
+        #expect(image.hasPrefix("<img class=\"qr\" alt=\"「a」の&lt;ページ&gt;\" src=\"data:image/svg+xml;base64,"))
+        let base64 = try #require(image.split(separator: ",").last?.dropLast(2))
+        let svg = String(decoding: try #require(Data(base64Encoded: String(base64))), as: UTF8.self)
+        #expect(svg == code.svgDocument)
+        #expect(svg.contains(code.pathData) && !svg.contains(" id="))
     }
 
     @Test func emptyTextHasNoCode() {

@@ -23,7 +23,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("booklet-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let pdf = folder.appendingPathComponent("\(id)-\(variant).pdf")
-        try engine.render(html: try fixture.html(id, variant), to: pdf)
+        try engine.render(html: try fixture.html(id, variant), to: pdf, variant: variant)
         return (PDFTools(pdf: pdf), folder)
     }
 
@@ -36,8 +36,11 @@ import Testing
         let size = try pdf.pageSize()
         #expect(abs(size.width - width * Self.millimetre) < 0.1, "\(size)")
         #expect(abs(size.height - height * Self.millimetre) < 0.1, "\(size)")
-        // Cover, how to use, contents, at least one page of cards, index, last page.
-        #expect(try pdf.pageCount() >= 6)
+        // Cover, how to use, contents, at least one page of cards, index, last page; a
+        // multiple of four for saddle stitching.
+        let count = try pdf.pageCount()
+        #expect(count >= 8)
+        #expect(count % 4 == 0, "\(count) pages")
 
         let fonts = try pdf.fonts()
         #expect(!fonts.isEmpty)
@@ -53,31 +56,18 @@ import Testing
         #expect(text.contains("索引") && text.contains("目次") && text.contains("この冊子の使い方"))
     }
 
-    /// Every printed QR code decodes (zbarimg, Debian zbar-tools) to a URL the edition links.
-    @Test func qrCodesDecodeToTheEntriesURLs() throws {
+    /// Every printed QR code decodes (zbarimg) to the URL of an entry of the edition or to
+    /// the site: as many codes as entries with a url, plus one. An image WeasyPrint did not
+    /// load (a `data:` URL it was not allowed) would be missing here.
+    @Test func everyQRCodeDecodesToTheEntriesURLs() throws {
         let fixture = try BookletFixture()
         let (pdf, folder) = try render(fixture, "sakura", .web)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let prefix = folder.appendingPathComponent("page").path
-        _ = try PDFTools.run("pdftoppm", ["-png", "-r", "200", pdf.pdf.path, prefix])
-        let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }.sorted()
-        var decoded = Set<String>()
-        for page in pages {
-            // zbarimg exits 4 when a page holds no code; read what it printed either way.
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["zbarimg", "--quiet", "--raw", folder.appendingPathComponent(page).path]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            try #require([0, 4].contains(process.terminationStatus), "zbarimg failed: is zbar-tools installed?")
-            decoded.formUnion(text.split(separator: "\n").map(String.init))
-        }
-        #expect(decoded.contains("https://example.org/sakura/soudan"), "\(decoded)")
-        #expect(decoded.allSatisfy { $0.hasPrefix("https://example.org/") }, "\(decoded)")
+        let decoded = try pdf.decodedQRCodes(in: folder)
+        let members = BookletContents(guide: fixture.guide, edition: try fixture.edition("sakura"), variant: .web).entries
+        let expected = members.compactMap(\.url) + [fixture.guide.site.baseURL]
+        #expect(decoded.sorted() == expected.sorted(), "\(decoded)")
+        #expect(decoded.contains("https://example.org/sakura/soudan"))
     }
 
     @Test func contentsAndIndexNumbersPointAtThePagesThatHoldTheNames() throws {
@@ -134,5 +124,98 @@ import Testing
         let back = try #require(front.range(of: "最新の情報はウェブサイトで"))
         let cover = try #require(front.range(of: "必要なときまで"))
         #expect(back.lowerBound < cover.lowerBound)
+    }
+
+    /// Saddle stitching: every copy has a multiple of four pages, made up with pages for the
+    /// reader (困ったときは, 相談するときのメモ, メモ, in that order, only as many as needed)
+    /// just before the back cover; no page is blank.
+    @Test(arguments: [("sakura", BookletVariant.web), ("sakura", .print), ("sakura", .imposition), ("tooi", .web)])
+    func pageCountIsAMultipleOfFourMadeUpWithPagesForTheReader(id: String, variant: BookletVariant) throws {
+        let fixture = try BookletFixture()
+        let (pdf, folder) = try render(fixture, id, variant)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = try pdf.pageCount()
+        #expect(count % 4 == 0, "\(count) pages")
+        let pages = try (1...count).map { try pdf.text(page: $0) }
+        for (number, text) in pages.enumerated() { #expect(!text.isEmpty, "page \(number + 1) is blank") }
+        #expect(pages.last?.hasPrefix("24時間の窓口") == true)
+        let indexPage = try #require(pages.lastIndex { $0.hasPrefix("索引") })
+        let extras = pages[(indexPage + 1)..<(count - 1)].map { page in
+            ["困ったときは", "相談するときのメモ", "メモ"].first { page.hasPrefix($0) } ?? page
+        }
+        #expect(Array(["困ったときは", "相談するときのメモ", "メモ"].prefix(extras.count)) == extras)
+        // The help page sends the reader to the consultation desks at their true page.
+        if let help = pages.firstIndex(where: { $0.hasPrefix("困ったときは") }) {
+            let number = try #require(pages[help].firstMatch(of: /相談窓口、(\d+)ページ/).map { Int($0.1)! })
+            #expect(pages[number - 1].contains("相談窓口"))
+        }
+    }
+
+    /// The web copy is tagged PDF/UA-1: pdfua (PyPI) finds no error and no warning; pikepdf
+    /// reads the structure tree, the language, the shown title, and each QR code's figure
+    /// text with what it opens and its address.
+    @Test func webCopyIsTaggedPDFUAWithQRCodesDescribed() throws {
+        let fixture = try BookletFixture()
+        let (pdf, folder) = try render(fixture, "sakura", .web)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let facts = try pdf.facts(python: try python(), repository: BookletFixture.repository)
+        #expect(facts["marked"] as? Bool == true)
+        #expect(facts["structTree"] as? Bool == true)
+        #expect(facts["lang"] as? String == "ja")
+        #expect(facts["displayDocTitle"] as? Bool == true)
+        #expect(facts["title"] as? String == "さくら市版")
+        #expect(facts["pdfuaPart"] as? String == "1")
+        let alts = try #require(facts["figureAlts"] as? [Any])
+        let members = BookletContents(guide: fixture.guide, edition: try fixture.edition("sakura"), variant: .web).entries
+        #expect(alts.count == members.compactMap(\.url).count + 1, "\(alts)")
+        for case let alt as String in alts { #expect(alt.hasPrefix("QRコード: ") && alt.contains("を開きます（https://"), "\(alt)") }
+        #expect(alts.allSatisfy { $0 is String }, "a figure without /Alt: \(alts)")
+        #expect(alts.contains { ($0 as? String)?.contains("https://example.org/sakura/soudan") == true })
+        let report = try #require(facts["pdfua"] as? [String: Any], "\(facts["pdfua"] ?? "")")
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == 0, "\(report["findings"] ?? "")")
+        #expect(summary["warnings"] as? Int == 0, "\(report["findings"] ?? "")")
+    }
+
+    /// The print copy is PDF/X-4 with a CMYK output intent, and every page has a TrimBox at
+    /// the finished size and a BleedBox 3 mm outside it.
+    @Test func printCopyIsPDFX4WithTrimAndBleedBoxes() throws {
+        let fixture = try BookletFixture()
+        let (pdf, folder) = try render(fixture, "sakura", .print)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let facts = try pdf.facts(python: try python(), repository: BookletFixture.repository)
+        #expect(facts["pdfxVersion"] as? String == "PDF/X-4")
+        let intents = try #require(facts["outputIntents"] as? [[String: Any]])
+        #expect(intents.count == 1)
+        #expect(intents.first?["subtype"] as? String == "/GTS_PDFX")
+        #expect(intents.first?["profile"] as? Bool == true)
+        let boxes = try #require(facts["boxes"] as? [[String: Any]])
+        #expect(boxes.count == (facts["pages"] as? Int) && !boxes.isEmpty)
+        let bleed = 3 * Self.millimetre
+        for (number, page) in boxes.enumerated() {
+            let trim = try #require(page["trim"] as? [Double], "page \(number + 1) has no TrimBox")
+            let box = try #require(page["bleed"] as? [Double], "page \(number + 1) has no BleedBox")
+            #expect(abs(trim[2] - trim[0] - 105 * Self.millimetre) < 0.1 && abs(trim[3] - trim[1] - 148 * Self.millimetre) < 0.1)
+            for side in 0..<2 { #expect(abs(trim[side] - box[side] - bleed) < 0.05, "page \(number + 1): \(trim) \(box)") }
+            for side in 2..<4 { #expect(abs(box[side] - trim[side] - bleed) < 0.05, "page \(number + 1): \(trim) \(box)") }
+        }
+        let fonts = try pdf.fonts()
+        #expect(!fonts.isEmpty && fonts.allSatisfy(\.embedded))
+    }
+
+    /// Two renders of the same booklet are the same file (PDF/X-4's document id included).
+    @Test func printCopyIsTheSameFileTwice() throws {
+        let fixture = try BookletFixture()
+        let (first, folder) = try render(fixture, "sakura", .print)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (second, other) = try render(fixture, "sakura", .print)
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(try Data(contentsOf: first.pdf) == Data(contentsOf: second.pdf))
+    }
+
+    func python() throws -> URL {
+        let engine = try PDFEngine.locate(
+            environment: ProcessInfo.processInfo.environment, currentFolder: BookletFixture.repository)
+        return engine.executable.deletingLastPathComponent().appendingPathComponent("python")
     }
 }

@@ -92,6 +92,11 @@ struct HTMLInspector {
             for (name, value) in tag.attributes {
                 if name.hasPrefix("on") { found.append("<\(tag.name) \(name)=…>") }
                 let url = value.lowercased().filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
+                if tag.name == "img", name == "src", Self.inertSVGImage(value) != nil {
+                    // The booklet's QR codes: an SVG image (which a browser never runs script in)
+                    // of nothing but a rectangle and a path.
+                    continue
+                }
                 if ["href", "src", "action", "formaction", "xlink:href", "data", "content"].contains(name),
                     url.hasPrefix("javascript:") || url.hasPrefix("vbscript:") || url.hasPrefix("data:") || url.contains("url=javascript")
                 {
@@ -123,5 +128,21 @@ struct HTMLInspector {
             }
         }
         return found
+    }
+
+    /// The SVG of a `data:image/svg+xml;base64,` image when it holds only `<svg>`, `<rect>` and
+    /// `<path>` elements with drawing attributes (what QRCode writes); otherwise nil.
+    static func inertSVGImage(_ value: String) -> String? {
+        let prefix = "data:image/svg+xml;base64,"
+        guard value.hasPrefix(prefix), let data = Data(base64Encoded: String(value.dropFirst(prefix.count))) else { return nil }
+        let svg = String(decoding: data, as: UTF8.self)
+        let allowedElements: Set<String> = ["svg", "rect", "path"]
+        let allowedAttributes: Set<String> = ["xmlns", "viewbox", "shape-rendering", "width", "height", "fill", "d"]
+        let inner = HTMLInspector(svg)
+        for tag in inner.tags {
+            guard allowedElements.contains(tag.name) else { return nil }
+            for attribute in tag.attributes where !allowedAttributes.contains(attribute.name.lowercased()) { return nil }
+        }
+        return inner.tags.isEmpty ? nil : svg
     }
 }

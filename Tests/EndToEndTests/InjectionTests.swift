@@ -61,5 +61,11 @@ import Testing
         #expect(!HTMLInspector("<script>alert(1)</script>").dangers().isEmpty)
         #expect(!HTMLInspector("<script type=\"application/ld+json\">{\"a\":\"</b>\"}</script>").dangers().isEmpty)
         #expect(HTMLInspector("<script src=\"../assets/js/search.js\" defer></script>").dangers().isEmpty)
+        // An SVG image of a rectangle and a path (a QR code) is inert; one with script is not.
+        let qr = Data(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 5 5"><rect width="5" height="5" fill="#fff"/><path fill="#000" d="M1 1h1v1h-1z"/></svg>"##.utf8).base64EncodedString()
+        let script = Data(##"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>"##.utf8).base64EncodedString()
+        #expect(HTMLInspector("<img alt=\"QR\" src=\"data:image/svg+xml;base64,\(qr)\">").dangers().isEmpty)
+        #expect(!HTMLInspector("<img alt=\"QR\" src=\"data:image/svg+xml;base64,\(script)\">").dangers().isEmpty)
+        #expect(!HTMLInspector("<a href=\"data:image/svg+xml;base64,\(qr)\">x</a>").dangers().isEmpty)
     }
 }
