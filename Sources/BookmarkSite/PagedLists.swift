@@ -92,7 +92,7 @@ struct PagedLists {
                 guard let positions = inArea[area.id], !positions.isEmpty else { return nil }
                 return AreaLink(area: area, count: positions.count, route: ListRoute.kindInArea(kind, areaID: area.id).route(page: 1))
             }
-            specs.append(Spec(list: .kindAreas(kind), title: kind.japaneseLabel, lead: Wording.description(of: kind), items: .areas(links)))
+            specs.append(Spec(list: .kindAreas(kind), title: kind.japaneseLabel, lead: Wording.description(of: kind), items: .areas(Self.byPrefecture(links))))
             for link in links {
                 specs.append(Spec(list: .kindInArea(kind, areaID: link.area.id), title: "\(link.area.name)の\(kind.japaneseLabel)",
                                   lead: "\(link.area.name)の\(kind.japaneseLabel)を、五十音順に並べています。",
@@ -116,7 +116,7 @@ struct PagedLists {
                                 route: ListRoute.audienceInArea(audience, areaID: area.id).route(page: 1))
             }
             let title = Wording.title(of: audience)
-            specs.append(Spec(list: .audienceAreas(audience), title: title, lead: Wording.description(of: audience), items: .areas(links)))
+            specs.append(Spec(list: .audienceAreas(audience), title: title, lead: Wording.description(of: audience), items: .areas(Self.byPrefecture(links))))
             for link in links {
                 specs.append(Spec(list: .audienceInArea(audience, areaID: link.area.id), title: "\(link.area.name)（\(title)）",
                                   lead: "\(link.area.name)の、\(audience.japaneseLabel)が使えるところです。種類ごとに、五十音順に並べています。",
@@ -137,9 +137,9 @@ struct PagedLists {
         }
         specs.append(Spec(list: .areas, title: "地域からさがす",
                           lead: "それぞれの地域のページには、となりの地域と全国のサービスも載っています。",
-                          items: .areas(areas.map {
+                          items: .areas(Self.byPrefecture(areas.map {
                               AreaLink(area: $0, count: listing.positions(inArea: $0.id).count, route: .area(id: $0.id))
-                          })))
+                          }))))
         specs.append(Spec(list: .nationwide, title: "全国から使えるサービス",
                           lead: "電話、チャット、LINE、手紙など、住んでいる場所にかかわらず使えます。五十音順に並べています。",
                           items: .entries(plain(nationwide))))
@@ -150,6 +150,19 @@ struct PagedLists {
     }
 
     func spec(_ list: ListRoute) -> Spec? { specs.first { $0.list == list } }
+
+    /// Areas together under their prefecture (prefectures in the order they first appear in
+    /// site.yml, areas in site.yml order within each), so a site.yml that does not list them by
+    /// prefecture still gives one heading per prefecture.
+    static func byPrefecture(_ links: [AreaLink]) -> [AreaLink] {
+        var order: [String: Int] = [:]
+        for link in links where order[link.area.prefecture ?? ""] == nil {
+            order[link.area.prefecture ?? ""] = order.count
+        }
+        return links.enumerated()
+            .sorted { (order[$0.element.area.prefecture ?? ""]!, $0.offset) < (order[$1.element.area.prefecture ?? ""]!, $1.offset) }
+            .map(\.element)
+    }
 
     /// The values of page `page` of a list: its groups of cards or of area links, and the
     /// links to its other pages.

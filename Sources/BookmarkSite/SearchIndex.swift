@@ -5,8 +5,9 @@ import Foundation
 /// The static search data, sharded as Pagefind shards its index: a small entry file
 /// (`search/index.js`), posting lists in chunks found by key (`search/chunks/<n>.js`), and
 /// what the results show in record files of `recordsPerFile` entries (`search/records/<n>.js`).
-/// A query loads the entry file, the one chunk of each key it asks for, and the record files
-/// of the results it shows; nothing else.
+/// A query loads the entry file, the one chunk of each key it asks for (the bigrams covering its
+/// words, and to rank more than a screenful, their name keys and the bigrams where its words
+/// meet), and the record files of the results it shows; nothing else.
 ///
 /// Scripts rather than JSON, so the search page loads them with `<script src>` and search
 /// works from a site opened from disk (browsers refuse `fetch` on file://): each chunk and
@@ -21,8 +22,9 @@ import Foundation
 ///   "さくら市", 15, [["0120-00-0000", "tel:0120000000"]], null], …]);
 /// ```
 /// Keys, sorted by their UTF-16 code units (as JavaScript compares strings):
-/// - a folded bigram of anything a reader sees on the entry (`searchableText`: its fields,
-///   and the facts 電話, メール, LINE, チャット, 24時間, 無料, 匿名, 予約不要 where they apply);
+/// - a folded bigram of anything a reader sees on the entry (`searchableText`: its fields and
+///   phone numbers, and the facts 電話, メール, LINE, チャット, 24時間, 無料, 匿名, 予約不要 where
+///   they apply);
 /// - `!` and a bigram of its name, so results whose name holds the words come first;
 /// - filters: `#k<kind number>`, `#a<area id>` (`#a*` nationwide), `#p<audience>` (with the
 ///   entries for anyone), `#f<bit>` (0 無料, 1 匿名可, 2 予約不要, 3 女性限定, 4 地域の外から利用可),
@@ -45,7 +47,7 @@ enum SearchIndex {
     static let audiences: [Audience] = [.person, .family, .supporter, .anyone]
     static let recordsPerFile = 20
     /// A chunk is closed once it holds this many bytes of posting lists.
-    static let chunkBytes = 12_000
+    static let chunkBytes = 4_000
 
     /// What one entry gives the index: its grams (each once), its name's grams, its filter
     /// keys and its record as JSON, made once per entry (see `SiteMemory`).
@@ -272,6 +274,7 @@ enum SearchIndex {
         parts += entry.languages.map(Wording.language)
         // The facts a reader sees on the entry, in the words a reader types for them.
         if !entry.phones.isEmpty { parts.append("電話") }
+        parts += entry.phones.map(\.display)
         if entry.email != nil { parts.append("メール") }
         if entry.line != nil { parts.append("LINE") }
         if entry.isAllDay { parts.append("24時間") }

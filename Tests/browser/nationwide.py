@@ -111,6 +111,8 @@ QUERIES = [
     ("チャイルドライン", ["チャイルドライン"], "チャイルドライン"),
     ("こころ", ["こころ"], None),
     ("手紙", ["手紙"], "手紙でつながる相談室"),
+    ("#7119", ["7119"], None),
+    ("0120", ["0120"], None),
 ]
 
 
@@ -131,7 +133,8 @@ def visible_text(entry):
     for line in fields:
         if line.startswith("methods:"):
             method_words = [methods[m] for m in line[len("methods: ["):-1].split(", ")]
-    parts = [name, kana, body, "オンライン", "全国", "日本語"] + [AUDIENCE[a] for a in audiences] + method_words + facts
+    phones = [line.split(": ", 1)[1].strip('"') for line in fields if line.startswith("phone:")]
+    parts = [name, kana, body, "オンライン", "全国", "日本語"] + [AUDIENCE[a] for a in audiences] + method_words + facts + phones
     return fold("\n".join(parts))
 
 

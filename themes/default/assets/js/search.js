@@ -9,9 +9,9 @@
 // A query is folded exactly as SearchText.swift folds the index (NFKC, lower case, katakana
 // to hiragana), cut into runs at spaces and punctuation, and each run into words
 // (Intl.Segmenter where the browser has it, changes of script otherwise; kana stay one word,
-// one-letter words join their neighbour). An entry matches when it holds every bigram of every
-// word: 電話相談 finds entries holding 電話 and 相談, wherever they are. Entries whose name holds
-// the words come first, then those holding the runs as typed, then the rest, each in 五十音順.
+// one-letter words join their neighbour). An entry matches when it holds the bigrams covering
+// every word: 電話相談 finds entries holding 電話 and 相談, wherever they are. Entries whose name
+// holds the words come first, then those holding the runs as typed, then the rest, each in 五十音順.
 // One-letter queries match nothing.
 //
 // Query and filters live in the address (?q=家族&kind=ibasho&free=1), so a search can be
@@ -32,7 +32,7 @@
   var FLAGS = { free: '#f0', anonymous: '#f1', noreservation: '#f2', women: '#f3', outside: '#f4' };
   var SEPARATOR = /[\s\p{P}\p{S}\p{C}]/u;
   var KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
-  var SHOWN_AT_ONCE = 20;
+  var SHOWN_AT_ONCE = 10;
   var LAST_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
   var CONTINUED_DIGITS = 'WXYZabcdefghijklmnopqrstuvwxyz-.';
   var BITMAP_DIGITS = LAST_DIGITS + CONTINUED_DIGITS;
@@ -127,6 +127,17 @@
     var letters = Array.from(word);
     var out = [];
     for (var i = 0; i + 1 < letters.length; i++) out.push(letters[i] + letters[i + 1]);
+    return out;
+  }
+
+  // Bigrams that cover every letter of a word (at 0, 2, 4, …, and the last): an entry holding
+  // them nearly always holds the word, for half the keys to load (そうだん: そう, だん).
+  function cover(word) {
+    var all = bigrams(word);
+    // Latin letters and digits keep every bigram: they are rare, and "line" is in "online".
+    if (/^[\x00-\x7f]+$/.test(word)) return all;
+    var out = all.filter(function (_, i) { return i % 2 === 0; });
+    if (all.length % 2 === 0 && all.length) out.push(all[all.length - 1]);
     return out;
   }
 
@@ -288,18 +299,20 @@
     }
   }
 
-  // The query as keys: the words' bigrams (every one must be held), the runs' bigrams (the
-  // words as typed together), the name keys; and the filters' keys.
+  // The query as keys: the bigrams covering each word (every one must be held), the bigrams
+  // where two words of a run meet (the run as typed), the name keys; and the filters' keys.
   function plan(state) {
     var typed = runs(state.q);
     var wordKeys = [];
-    var runKeys = [];
+    var joinKeys = [];
     var tooShort = false;
     typed.forEach(function (run) {
       var found = words(run);
       if (!found.length) { tooShort = true; return; }
-      found.forEach(function (word) { wordKeys = wordKeys.concat(bigrams(word)); });
-      runKeys = runKeys.concat(bigrams(fold(run)));
+      found.forEach(function (word, i) {
+        wordKeys = wordKeys.concat(cover(word));
+        if (i > 0) joinKeys.push(Array.from(found[i - 1]).pop() + Array.from(word)[0]);
+      });
     });
     var filters = [];
     if (state.kind) {
@@ -310,23 +323,31 @@
     if (state.for) filters.push(['#p' + state.for]);
     Object.keys(FLAGS).forEach(function (name) { if (state[name]) filters.push([FLAGS[name]]); });
     if (/^\d{1,3}$/.test(state.age)) filters.push(['#y' + Math.min(Number(state.age), 120), '#y*']);
+    wordKeys = Array.from(new Set(wordKeys));
     return {
-      words: Array.from(new Set(wordKeys)), runs: Array.from(new Set(runKeys)), filters: filters,
-      names: Array.from(new Set(wordKeys)).map(function (key) { return '!' + key; }),
-      tooShort: tooShort && wordKeys.length === 0
+      words: wordKeys, joins: Array.from(new Set(joinKeys)), filters: filters,
+      names: wordKeys.map(function (key) { return '!' + key; }),
+      folded: typed.map(fold), tooShort: tooShort && wordKeys.length === 0
     };
   }
 
-  // The matching entry numbers, best first.
+  function lookup(keys) {
+    return postings(keys).then(function (lists) {
+      var byKey = {};
+      keys.forEach(function (key, index) { byKey[key] = lists[index]; });
+      return function (key) { return byKey[key] || []; };
+    });
+  }
+
+  // The matching entry numbers, best first: names holding the words, then entries holding the
+  // runs as typed, then the rest, each in 五十音順. The name and join keys are loaded only when
+  // there are more results than one screen shows; a screenful is ranked by the names in its
+  // records, which it loads anyway.
   function search(state) {
     var query = plan(state);
     if (query.tooShort) return Promise.resolve({ tooShort: true, found: [] });
     var filterKeys = [].concat.apply([], query.filters);
-    var keys = query.words.concat(query.runs, query.names, filterKeys);
-    return postings(keys).then(function (lists) {
-      var byKey = {};
-      keys.forEach(function (key, index) { byKey[key] = lists[index]; });
-      var get = function (key) { return byKey[key]; };
+    return lookup(query.words.concat(filterKeys)).then(function (get) {
       var found = query.words.length ? all(query.words.map(get)) : null;
       query.filters.forEach(function (alternatives) {
         var list = alternatives.map(get).reduce(union);
@@ -336,13 +357,16 @@
         found = [];
         for (var i = 0; i < data.count; i++) found.push(i);
       }
-      if (!query.words.length) return { found: found };
-      var inName = new Set(all(query.names.map(get)));
-      var asTyped = new Set(all(query.runs.map(get)));
-      var rank = function (n) { return inName.has(n) ? 0 : asTyped.has(n) ? 1 : 2; };
-      var ranked = found.map(function (n) { return [rank(n), n]; });
-      ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-      return { found: ranked.map(function (pair) { return pair[1]; }) };
+      if (!query.words.length || found.length === 0) return { found: found };
+      if (found.length <= SHOWN_AT_ONCE) return { found: found, rankByRecords: query.folded };
+      return lookup(query.names.concat(query.joins)).then(function (more) {
+        var inName = new Set(all(query.names.map(more)));
+        var asTyped = query.joins.length ? new Set(all(query.joins.map(more))) : null;
+        var rank = function (n) { return inName.has(n) ? 0 : asTyped === null || asTyped.has(n) ? 1 : 2; };
+        var ranked = found.map(function (n) { return [rank(n), n]; });
+        ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+        return { found: ranked.map(function (pair) { return pair[1]; }) };
+      });
     });
   }
 
@@ -406,11 +430,15 @@
     return FIELDS.every(function (name) { return state[name] === '' || state[name] === false; });
   }
 
+  function loadRecords(numbers) {
+    var files = Array.from(new Set(numbers.map(function (n) { return Math.floor(n / data.recordsPerFile); })));
+    return Promise.all(files.map(function (n) { return load('records', n); }));
+  }
+
   // Shows the next results, loading their record files first.
   function showMore(ticket) {
     var next = matches.slice(shown, shown + SHOWN_AT_ONCE);
-    var files = Array.from(new Set(next.map(function (n) { return Math.floor(n / data.recordsPerFile); })));
-    return Promise.all(files.map(function (n) { return load('records', n); })).then(function () {
+    return loadRecords(next).then(function () {
       if (ticket !== latest) return;
       var fragment = document.createDocumentFragment();
       next.forEach(function (n) {
@@ -445,7 +473,16 @@
         statusLine.textContent = '見つかりませんでした。ことばを短くしたり、条件を減らしたりしてみてください。';
         return;
       }
-      return showMore(ticket).then(function () {
+      var ready = result.rankByRecords ? loadRecords(matches).then(function () {
+        // A screenful: names holding every typed run first, then the rest, in 五十音順.
+        var score = function (n) {
+          var name = fold(record(n) ? record(n)[1] : '');
+          return result.rankByRecords.every(function (run) { return name.indexOf(run) >= 0; }) ? 0 : 1;
+        };
+        matches = matches.map(function (n) { return [score(n), n]; })
+          .sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; }).map(function (pair) { return pair[1]; });
+      }) : Promise.resolve();
+      return ready.then(function () { return showMore(ticket); }).then(function () {
         if (ticket !== latest) return;
         if (isEmpty(state)) {
           statusLine.textContent = 'すべての情報（' + matches.length + '件）を五十音順に表示しています。';
