@@ -84,6 +84,19 @@ public struct PDFEngine: Sendable {
         try Self.run(renderer, ["--copy", variant.rawValue, source.path, pdf.path])
     }
 
+    /// Renders `html` to the PDF at `pdf` with WeasyPrint itself: a plain PDF, as it comes
+    /// (for documents that are not booklets, such as `bookmark confirm`'s letters).
+    public func render(html: String, to pdf: URL) throws {
+        let source = pdf.deletingPathExtension().appendingPathExtension("html")
+        try Data(html.utf8).write(to: source)
+        defer { try? FileManager.default.removeItem(at: source) }
+        // A fixed identifier keeps two renders of the same HTML byte-identical.
+        try Self.run(
+            executable,
+            ["--quiet", "--encoding", "utf-8", "--pdf-identifier", "bookmark", "--allowed-protocols", "file,data",
+             source.path, pdf.path])
+    }
+
     /// Runs a program, collecting standard error for the failure message.
     static func run(_ executable: URL, _ arguments: [String]) throws {
         let process = Process()

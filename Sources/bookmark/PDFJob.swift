@@ -18,10 +18,14 @@ struct PDFJob: Sendable {
         }
     }
 
-    /// How many WeasyPrints run at once: one per two processors. Measured on the 2-core
-    /// machine with other work on it, two at a time took 46 s for a 300-entry edition's two
-    /// copies against 33 s one after the other; bigger machines gain from running several.
-    static var width: Int { max(1, ProcessInfo.processInfo.activeProcessorCount / 2) }
+    /// How many WeasyPrints run at once: one per processor, as long as each can have about
+    /// 500 MB (a 300-entry A6 edition's WeasyPrint peaks near 355 MB). The web and print
+    /// copies are independent documents, so on two cores they render side by side.
+    static var width: Int {
+        let info = ProcessInfo.processInfo
+        let byMemory = Int(info.physicalMemory / (500 * 1024 * 1024))
+        return max(1, min(info.activeProcessorCount, byMemory))
+    }
 
     /// Runs the jobs `width` at a time. Progress goes to standard error, a whole line at a
     /// time; the first failure is rethrown once all have ended.
