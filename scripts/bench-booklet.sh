@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Times the booklet of a synthetic edition of N entries (default 300): the sample guide's
-# entries copied N times over into one area, rendered with `bookmark booklet`.
-#   scripts/bench-booklet.sh [N]
-# Prints each PDF's seconds (from the progress lines) and the page count. Not a test: the
-# figure depends on the machine; on the project's 2-core machine a 300-entry A6 edition
-# took 16–17 s per PDF (229 pages).
+# Times the booklet of a synthetic edition of N entries (default 300) on PAPER (A6 or B6,
+# default A6): the sample guide's sakura and momiji entries copied N times over into one
+# area, rendered with `bookmark booklet` (web copy PDF/UA-1 and print copy PDF/X-4, side by
+# side, one WeasyPrint each).
+#   scripts/bench-booklet.sh [N] [PAPER]
+# Prints each PDF's seconds (from the progress lines), the whole command's seconds, the peak
+# memory of the largest process (GNU time: one WeasyPrint), the page count and the body-page
+# fill (scripts/booklet-fill.py). Not a test: the figures depend on the machine and its load.
 set -euo pipefail
 count=${1:-300}
+paper=${2:-A6}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -19,7 +22,7 @@ if [[ -z "$bin" ]]; then
 fi
 
 mkdir -p "$work/content/entries"
-cp "$root/content/site.yml" "$work/content/"
+sed "s/^    paper: A6$/    paper: $paper/" "$root/content/site.yml" > "$work/content/site.yml"
 python3 - "$root/content/entries" "$work/content/entries" "$count" <<'PY'
 import glob, random, re, sys
 source, target, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -36,9 +39,13 @@ for i in range(count):
 PY
 
 cd "$work"
+load=$(cut -d' ' -f1 /proc/loadavg)
 export BOOKMARK_WEASYPRINT=${BOOKMARK_WEASYPRINT:-$root/.venv-weasyprint/bin/weasyprint}
 start=$(date +%s.%N)
-"$bin" booklet --themes "$root/themes" --edition sakura 2>&1 | grep -E "できました|書き出しました"
+/usr/bin/time -f "peak memory (largest process): %M KB" -o time.txt \
+  "$bin" booklet --themes "$root/themes" --edition sakura 2>&1 | grep -E "できました|書き出しました"
 end=$(date +%s.%N)
+cat time.txt
 pdfinfo output/booklet/sakura.pdf | grep Pages
-echo "entries: $count, whole command: $(echo "$end - $start" | bc) s"
+"$root/scripts/booklet-fill.py" output/booklet/sakura.pdf | tail -1
+echo "entries: $count, paper: $paper, cores: $(nproc), load before: $load, whole command: $(echo "$end - $start" | bc) s"
