@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How full a booklet's body pages are: one line per page and a summary.
 
-    scripts/booklet-fill.py output/booklet/sakura.pdf [--margins 8,7,8,7] [--json]
+    scripts/booklet-fill.py output/booklet/sakura.pdf [--margins 8,6,8,6] [--json]
 
 How fill is measured (documented in docs/publishing.md):
   * The text area of a page is the page less the @page margins of themes/default/print/
@@ -103,7 +103,7 @@ def summary(values):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("pdf")
-    parser.add_argument("--margins", default="8,7,8,7", help="@page margins in mm: top,right,bottom,left")
+    parser.add_argument("--margins", default="8,6,8,6", help="@page margins in mm: top,right,bottom,left")
     parser.add_argument("--bleed", type=float, default=0.0, help="bleed in mm (3 for the print copy)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
