@@ -62,4 +62,8 @@ for pair in impose:impose render:booklet-render; do
   chmod +x "$target.tmp"
   mv "$target.tmp" "$target"
 done
+# zizmor: the tests audit .github/workflows/ with it (Tests/EndToEndTests/WorkflowTests.swift).
+if [[ ! -x "$venv/bin/zizmor" ]]; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'zizmor==1.32.*'
+fi
 "$venv/bin/weasyprint" --version

@@ -17,7 +17,8 @@ import Foundation
 /// theme   load the theme and the guide's templates once (serve keeps it between edits)
 /// pages   name every file of the site and the booklets' print HTML, each made when written
 /// …       what a command adds before the write (booklet: the PDFs)
-/// write   make and write the files on every core, swap the output into place
+/// write   wait for any other build writing the same output (`OutputLock`), then make and
+///         write the files on every core, swap the output into place
 /// ```
 /// Every command runs it: `check` stops after `check`, `build` runs it whole, `booklet` adds
 /// its PDF step, `serve` runs it after each change with a `BuildMemory` and writes into its
@@ -245,6 +246,18 @@ extension Pipeline.Step {
     /// edit in serve writes only the files whose bytes changed, in place.
     static let write = Pipeline.Step(name: "write") { (pipeline: Pipeline, build: inout Build) throws in
         let pages = build.pages
+        // One writer at a time per output folder (see `OutputLock`): held until the files
+        // are written and swapped in, released by the kernel if this process is killed.
+        var lock: OutputLock?
+        switch pipeline.output {
+        case .none: break
+        case .replace(let folder, _), .preview(let folder):
+            lock = try OutputLock.take(for: folder) {
+                FileHandle.standardError.write(Data(
+                    "別のビルドが \(folder.lastPathComponent)/ に書き込み中です。終わるのを待っています…\n".utf8))
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         switch pipeline.output {
         case .none:
             return
