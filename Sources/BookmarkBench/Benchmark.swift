@@ -1,6 +1,6 @@
 import Foundation
 
-/// `bookmark-bench [N …] [--runs R] [--no-hugo] [--serve]`: generates synthetic guides of N
+/// `bookmark-bench [N …] [--runs R] [--areas A] [--no-hugo] [--serve]`: generates synthetic guides of N
 /// entries, builds each with `bookmark build --timings` and with Hugo (alternating, R runs
 /// each), and prints medians: wall time per stage, peak memory, and the ratio to Hugo. With
 /// `--serve`, it then runs `bookmark serve` on the guide, saves one entry five times and
@@ -12,10 +12,12 @@ struct Benchmark {
         var runs = 3
         var withHugo = true
         var withServe = false
+        var areas: Int?
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
             case "--runs": runs = Int(arguments.next() ?? "") ?? runs
+            case "--areas": areas = Int(arguments.next() ?? "")
             case "--no-hugo": withHugo = false
             case "--serve": withServe = true
             default: if let n = Int(argument) { sizes.append(n) }
@@ -34,8 +36,8 @@ struct Benchmark {
         print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores")
 
         for size in sizes {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bookmark-bench-\(size)")
-            let guide = SyntheticGuide(count: size)
+            let guide = SyntheticGuide(count: size, areas: areas)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bookmark-bench-\(size)-\(guide.areaCount)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try guide.write(to: folder)
             let hugoFolder = folder.appendingPathComponent("hugo")

@@ -6,9 +6,16 @@ struct SyntheticGuide {
     let count: Int
     let areaCount: Int
 
-    init(count: Int) {
+    /// `areas` gives the national shape (about 1,700 municipalities in 47 prefectures);
+    /// without it, one area per 50 entries, at most 200, all in one prefecture.
+    init(count: Int, areas: Int? = nil) {
         self.count = count
-        self.areaCount = max(3, min(200, count / 50))
+        self.areaCount = max(3, areas ?? min(200, count / 50))
+    }
+
+    /// Areas are spread over 47 prefectures when there are more than 200 of them.
+    func prefecture(_ area: Int) -> String {
+        areaCount > 200 ? "架空\(area % 47)県" : "架空県"
     }
 
     static let syllables = Array("あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわ")
@@ -37,7 +44,7 @@ struct SyntheticGuide {
         var lines = ["title: 全国合成ガイド", "base_url: https://example.org/bench/", "areas:"]
         for a in 0..<areaCount {
             lines += [
-                "  - id: area-\(a)", "    name: 合成市\(a)", "    kana: ごうせいし\(a)", "    prefecture: 架空県",
+                "  - id: area-\(a)", "    name: 合成市\(a)", "    kana: ごうせいし\(a)", "    prefecture: \(prefecture(a))",
                 "    neighbors: [area-\((a + 1) % areaCount), area-\((a + areaCount - 1) % areaCount)]",
             ]
         }
