@@ -14,6 +14,7 @@ packages=(
   zbar-tools                                     # zbarimg: tests decode the booklet's QR codes
   fonts-noto-cjk                                 # Japanese text in the PDF
   python3-venv                                   # WeasyPrint's virtual environment
+  libreoffice-calc-nogui                         # soffice --headless: the spreadsheet tests re-save sheets as editors do
 )
 if [[ " $* " == *" --with-browser "* ]]; then
   packages+=(chromium chromium-driver)

@@ -66,4 +66,9 @@ done
 if [[ ! -x "$venv/bin/zizmor" ]]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'zizmor==1.32.*'
 fi
+# openpyxl: the spreadsheet tests (Tests/EndToEndTests/SpreadsheetCommandTests.swift) write
+# workbooks with it the way editors' tools do (numeric phones, date cells, merged cells).
+if ! "$venv/bin/python" -c 'import openpyxl' 2>/dev/null; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'openpyxl==3.1.*'
+fi
 "$venv/bin/weasyprint" --version

@@ -113,3 +113,28 @@ public enum CSVFormat {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+/// The characters that Shift_JIS (JIS X 0208 as the standard maps it) and CP932 (Microsoft's)
+/// decode to different code points from the same bytes. A sheet saved as Shift_JIS by one
+/// program and read as CP932 (as import reads it) turns `〜` (U+301C) into `～` (U+FF5E);
+/// comparing a cell with the field it came from treats each pair as the same character, so
+/// such a round trip changes nothing.
+enum ShiftJISVariants {
+    /// CP932's character → the JIS X 0208 one.
+    static let pairs: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{FF5E}": "\u{301C}",  // ～ → 〜 WAVE DASH
+        "\u{2225}": "\u{2016}",  // ∥ → ‖ DOUBLE VERTICAL LINE
+        "\u{FF0D}": "\u{2212}",  // － → − MINUS SIGN
+        "\u{FFE0}": "\u{00A2}",  // ￠ → ¢
+        "\u{FFE1}": "\u{00A3}",  // ￡ → £
+        "\u{FFE2}": "\u{00AC}",  // ￢ → ¬
+        "\u{2015}": "\u{2014}",  // ― → — EM DASH
+    ]
+
+    static func fold(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { pairs[$0] != nil }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(pairs[scalar] ?? scalar) }
+        return String(out)
+    }
+}

@@ -11,6 +11,9 @@ struct EntryEditor {
     struct Change {
         var removed: [String]
         var added: [String]
+        /// Where the added lines are (or the removed ones were) in the edited text, 0-based;
+        /// kept up to date as later edits move lines.
+        var line: Int
     }
 
     /// A top-level key and its lines (0-based, inclusive), comments and blank lines after its
@@ -68,7 +71,7 @@ struct EntryEditor {
             var added = new ?? []
             if added.count == 1, removed.count == 1, let comment = Self.comment(removed[0]) { added[0] += comment }
             replace(old.start...old.end, with: added, column: column)
-            changes.append(Change(removed: removed, added: added))
+            changes.append(Change(removed: removed, added: added, line: old.start))
             return
         }
         guard let new else { return }
@@ -76,7 +79,7 @@ struct EntryEditor {
         let anchor = preceding.reversed().compactMap { name in known.first { $0.name == name } }.first
         let at = anchor.map { $0.end + 1 } ?? keys.first?.start ?? closing
         insert(new, at: at, column: column, key: key)
-        changes.append(Change(removed: [], added: new))
+        changes.append(Change(removed: [], added: new, line: at))
     }
 
     /// The body: everything after the closing fence.
@@ -86,7 +89,7 @@ struct EntryEditor {
         new.append("")
         lines.replaceSubrange((closing + 1)..., with: new)
         origins.replaceSubrange((closing + 1)..., with: Array(repeating: column, count: new.count))
-        changes.append(Change(removed: old.last == "" ? Array(old.dropLast()) : old, added: Array(new.dropLast())))
+        changes.append(Change(removed: old.last == "" ? Array(old.dropLast()) : old, added: Array(new.dropLast()), line: closing + 1))
     }
 
     var text: String { lines.joined(separator: "\n") }
@@ -108,6 +111,7 @@ struct EntryEditor {
             return item
         }
         _ = name
+        for index in changes.indices where changes[index].line > range.upperBound { changes[index].line += shift }
         closing += shift
     }
 
@@ -118,6 +122,7 @@ struct EntryEditor {
             keys[position].start += new.count
             keys[position].end += new.count
         }
+        for position in changes.indices where changes[position].line >= index { changes[position].line += new.count }
         keys.append(KeyLines(name: key, start: index, end: index + new.count - 1))
         keys.sort { $0.start < $1.start }
         closing += new.count

@@ -21,8 +21,9 @@ public struct ImportPlan: Sendable {
         public var path: String
         public var isNew: Bool
         public var bytes: Data
-        /// `-`/`+` lines of each change, for `--dry-run`.
-        public var changes: [(removed: [String], added: [String])]
+        /// `-`/`+` lines of each change and the line (1-based, in the new text) where it is,
+        /// in the order of the file, for `--dry-run`.
+        public var changes: [(line: Int, removed: [String], added: [String])]
     }
 
     public var writes: [Write] = []
@@ -84,7 +85,7 @@ public struct SheetImport {
             if written.isEmpty { continue }
             guard let column = Self.column(forHeader: written) else {
                 let keys = SheetColumn.all.map(\.key) + SheetColumn.all.map(\.japanese)
-                let suggestion = DidYouMean.suggestion(for: Self.headerParts(written).last ?? written, among: keys)
+                let suggestion = Self.suggestion(forHeader: written, among: keys)
                     .flatMap { found in SheetColumn.all.first { $0.key == found || $0.japanese == found } }
                 report(&plan, .fieldUnknown, row: 1, column: index,
                        "見出し「\(written)」に当たる項目がありません。",
@@ -165,10 +166,10 @@ public struct SheetImport {
                     if field.column.isBody {
                         let old = Body.cell(current.entry?.body ?? "")
                         let new = Body.cell(cell(field.index).text)
-                        if old != new { editor.setBody(new, column: field.index) }
+                        if ShiftJISVariants.fold(old) != ShiftJISVariants.fold(new) { editor.setBody(new, column: field.index) }
                         continue
                     }
-                    guard before != field.lines else { continue }
+                    guard before?.map(ShiftJISVariants.fold) != field.lines?.map(ShiftJISVariants.fold) else { continue }
                     let preceding = Array(order.prefix { $0 != field.column.key })
                     editor.set(field.column.key, field.lines, column: field.index, after: preceding)
                 }
@@ -178,7 +179,7 @@ public struct SheetImport {
                 overlay[path] = (
                     SourceText(file: path, text: editor.text), editor.origins, rowNumber,
                     ImportPlan.Write(path: path, isNew: false, bytes: bytes,
-                                     changes: editor.changes.map { ($0.removed, $0.added) }))
+                                     changes: editor.changes.sorted { $0.line < $1.line }.map { ($0.line + 1, $0.removed, $0.added) }))
             } else {
                 // A new entry, under entries/<area>/.
                 var made: [(column: Int, lines: [String])] = []
@@ -201,7 +202,7 @@ public struct SheetImport {
                 overlay[path] = (
                     SourceText(file: path, text: text), origins, rowNumber,
                     ImportPlan.Write(path: path, isNew: true, bytes: Data(text.utf8),
-                                     changes: [(removed: [], added: text.components(separatedBy: "\n").dropLast().map { $0 })]))
+                                     changes: [(line: 1, removed: [], added: text.components(separatedBy: "\n").dropLast().map { $0 })]))
                 if FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent(path).path) {
                     report(&plan, .idDuplicate, row: rowNumber, column: idColumn,
                            "\(path) はすでにありますが、entries の中の項目として読めませんでした。", hint: nil, text: id)
@@ -247,7 +248,11 @@ public struct SheetImport {
         return plan
     }
 
-    static let missingCodes: Set<DiagnosticCode> = [.fieldMissing, .contactMissing, .addressMissing, .hoursMissing, .listEmpty]
+    /// Codes of "this field is not written": reported at the field's column (the id's when
+    /// the sheet has no such column). The rest are found by the line they are about.
+    static let missingCodes: Set<DiagnosticCode> = [
+        .fieldMissing, .contactMissing, .addressMissing, .hoursMissing, .listEmpty, .costMissing, .reservationMissing,
+    ]
 
     /// The key a "must be written" message is about: `name（名前）は…`, or by its code.
     static func keyNamed(in diagnostic: Diagnostic) -> String {
@@ -268,6 +273,28 @@ public struct SheetImport {
             diagnostic: Diagnostic(file: sheetFile, line: row, column: column + 1, severity: severity, code: code,
                                    message: message, hint: hint),
             cell: "\(sheet.name)!\(Sheet.columnLetter(column))\(row)", cellText: text))
+    }
+
+    /// What an unknown header may have meant: check's did-you-mean for either half of it, else
+    /// a key with two neighbouring letters swapped (`phnoe`), the commonest typing slip.
+    static func suggestion(forHeader written: String, among keys: [String]) -> String? {
+        let parts = headerParts(written)
+        for part in parts.reversed() {
+            if let found = DidYouMean.suggestion(for: part, among: keys) { return found }
+        }
+        for part in parts.reversed() {
+            let typed = Array(part.lowercased())
+            for key in keys where key.count == typed.count {
+                let wanted = Array(key)
+                let differ = typed.indices.filter { typed[$0] != wanted[$0] }
+                if differ.count == 2, differ[1] == differ[0] + 1, typed[differ[0]] == wanted[differ[1]],
+                    typed[differ[1]] == wanted[differ[0]]
+                {
+                    return key
+                }
+            }
+        }
+        return nil
     }
 
     /// `電話 (phone)`, `電話（phone）`, `電話`, `phone`, `Phone`.

@@ -174,15 +174,26 @@ public enum XLSXReader {
         /// for times) and custom codes with year, month or day letters outside quotes and brackets.
         static func isDateFormat(_ id: Int, code: String?) -> Bool {
             if let code {
+                // LibreOffice writes its default format as a custom `General`.
+                if code.lowercased() == "general" { return false }
                 var inQuote = false
                 var inBracket = false
+                var escaped = false
                 for character in code {
-                    switch character {
-                    case "\"": inQuote.toggle()
-                    case "[": inBracket = true
-                    case "]": inBracket = false
-                    case "y", "Y", "d", "D", "e", "g", "m", "M" where !inQuote && !inBracket: return true
-                    default: continue
+                    if escaped {
+                        escaped = false
+                    } else if character == "\"" {
+                        inQuote.toggle()
+                    } else if inQuote {
+                        continue
+                    } else if character == "\\" || character == "_" || character == "*" {
+                        escaped = true  // `\x`, `_x` and `*x` show x itself
+                    } else if character == "[" {
+                        inBracket = true
+                    } else if character == "]" {
+                        inBracket = false
+                    } else if !inBracket, "yYdDegmM".contains(character) {
+                        return true
                     }
                 }
                 return false

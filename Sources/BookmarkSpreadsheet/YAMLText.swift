@@ -38,7 +38,14 @@ enum YAMLText {
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return true }
         if text.contains(where: { $0.isNewline }) || text.unicodeScalars.contains(where: { $0.value < 0x20 }) { return true }
         if reserved.contains(text.lowercased()) { return true }
-        if quoteNumbers, text.allSatisfy({ $0.isASCII && ($0.isNumber || "-:.+".contains($0)) }) { return true }
+        if quoteNumbers, text.allSatisfy({ $0.isASCII && ($0.isNumber || "-:.+".contains($0)) }) {
+            // Digits alone (`0120279889`), times (`09:00`, sexagesimal in YAML 1.1) and dates
+            // (`2026-04-01`) would be read as numbers or dates; a phone, postal code or age range
+            // with hyphens (`0120-279-889`, `999-0106`, `15-39`) reads back as text, and is
+            // written plain as editors write it.
+            if !text.contains("-") || text.contains(":") || text.hasPrefix("+") { return true }
+            if text.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"#, options: .regularExpression) != nil { return true }
+        }
         return false
     }
 

@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         for write in plan.writes {
             out += write.isNew ? "--- /dev/null\n+++ \(write.path)（新規）\n" : "--- \(write.path)\n+++ \(write.path)\n"
             for change in write.changes {
-                out += "@@\n"
+                out += "@@ \(change.line)行目 @@\n"
                 for line in shortened(change.removed) { out += "-" + line + "\n" }
                 for line in shortened(change.added) { out += "+" + line + "\n" }
             }

@@ -116,4 +116,28 @@ struct SheetFormatTests {
             """)
         #expect(editor.origins[3] == 3 && editor.origins[4] == 5 && editor.origins[6] == 4 && editor.origins[9] == nil)
     }
+
+    @Test func shiftJISAndCP932VariantsCompareEqual() {
+        #expect(ShiftJISVariants.fold("月～金 ∥ － ￠￡￢ ―") == "月〜金 ‖ − ¢£¬ —")
+        #expect(ShiftJISVariants.fold("さくら") == "さくら")
+    }
+
+    @Test func numbersWithHyphensStayPlainOthersAreQuoted() {
+        #expect(YAMLText.scalar("0120-279-889", quoteNumbers: true) == "0120-279-889")
+        #expect(YAMLText.scalar("999-0106", quoteNumbers: true) == "999-0106")
+        #expect(YAMLText.scalar("18-", quoteNumbers: true) == "18-")
+        #expect(YAMLText.scalar("0120279889", quoteNumbers: true) == "\"0120279889\"")
+        #expect(YAMLText.scalar("2026-04-01", quoteNumbers: true) == "\"2026-04-01\"")
+        #expect(YAMLText.scalar("09:00-17:00", quoteNumbers: true) == "\"09:00-17:00\"")
+    }
+
+    @Test func dateFormatsAreToldFromOthers() {
+        typealias Styles = XLSXReader.DateStyles
+        #expect(Styles.isDateFormat(14, code: nil) && Styles.isDateFormat(57, code: nil) && !Styles.isDateFormat(49, code: nil))
+        #expect(Styles.isDateFormat(176, code: "yyyy\"年\"m\"月\"d\"日\""))
+        #expect(Styles.isDateFormat(177, code: "[$-411]ggge\"年\"m\"月\"d\"日\""))
+        for code in ["General", "GENERAL", "@", "0.00E+00", "#,##0\"円\"", "0\\d", "\"day\"0", "[Red]0"] {
+            #expect(!Styles.isDateFormat(164, code: code), "\(code)")
+        }
+    }
 }
