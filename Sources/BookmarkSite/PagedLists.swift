@@ -226,7 +226,7 @@ struct PagedLists {
                 prefecture = .some(link.area.prefecture)
                 items = []
             }
-            items.append(["name": link.area.name, "count": link.count, "href": link.route.href(from: root)])
+            items.append(["id": link.area.id, "name": link.area.name, "count": link.count, "href": link.route.href(from: root)])
         }
         close()
         return groups

@@ -5,10 +5,14 @@ import BookmarkModel
 enum SearchPageContext {
     static func values(_ listing: Listing, root: String) -> [String: Any] {
         let guide = listing.guide
-        var areas: [[String: Any]] = guide.site.areas.map {
+        let areas: [[String: Any]] = guide.site.areas.map {
             ["id": $0.id, "name": $0.name, "href": Route.area(id: $0.id).href(from: root)]
         }
-        let nationwide: [String: Any] = ["id": "nationwide", "name": "全国"]
+        // The area filter's choices under their prefecture, as the list of areas shows them: a
+        // national guide's 1,700 municipalities are found by prefecture first.
+        let areaChoices = PagedLists.byPrefecture(guide.site.areas.map {
+            PagedLists.AreaLink(area: $0, count: 0, route: .area(id: $0.id))
+        })
         return [
             "kinds": Kind.allCases.map {
                 ["id": $0.rawValue, "label": $0.japaneseLabel, "href": Route.kind($0).href(from: root)]
@@ -16,7 +20,7 @@ enum SearchPageContext {
             // Every area's link when they fit on a page, otherwise the list of areas.
             "areaLinks": areas.count <= PagedLists.areasPerPage ? areas : [],
             "areasHref": ListRoute.areas.route(page: 1).href(from: root),
-            "areas": { areas.append(nationwide); return areas }(),
+            "areaGroups": PagedLists.areaGroups(areaChoices, root: root),
             "audiences": [Audience.person, .family, .supporter].map {
                 ["id": $0.rawValue, "label": $0.japaneseLabel, "title": Wording.title(of: $0),
                  "href": Route.audience($0).href(from: root)]

@@ -85,6 +85,20 @@ import Testing
         #expect(result.diagnostics.first?.code == .yamlTooDeep)
     }
 
+    @Test func aNationalAreaListFits() {
+        let areas = (0..<1_700).map { "  - id: a\($0)\n    name: 市\($0)\n    kana: し\n    prefecture: 県\($0 % 47)\n    neighbors: [a\(($0 + 1) % 1_700), a\(($0 + 1_699) % 1_700)]\n" }
+        let result = read("areas:\n" + areas.joined())
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.root != nil)
+    }
+
+    @Test func tooManyNodesAreRefused() {
+        let result = read("a:\n" + String(repeating: "- b\n", count: Limits.yamlNodes + 1))
+        #expect(result.root == nil)
+        #expect(result.diagnostics.first?.code == .yamlTooDeep)
+        #expect(result.diagnostics.first?.message.contains("上限 200000") == true)
+    }
+
     @Test func japaneseMessageForMisplacedColon() {
         let d = read("name: 相談: 電話").diagnostics.first
         #expect(d?.code == .yamlSyntax)

@@ -179,5 +179,7 @@ import Testing
         let search = try #require(site["search/index.html"])
         #expect(search.contains("<noscript>"))
         #expect(search.contains("href=\"../kinds/consultation/index.html\""))
+        // The area filter: 全国 first, then the areas under their prefecture.
+        #expect(search.contains("<option value=\"\">すべて</option>\n<option value=\"nationwide\">全国</option>\n<optgroup label=\"架空県\">\n<option value=\"sakura\">さくら市</option>"))
     }
 }

@@ -370,7 +370,8 @@ def main():
 
         injection_folder = os.path.join(folder, "xss")
         ids = injection.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"), injection_folder)
-        vnu.check(results, os.path.join(injection_folder, "bookmark"), "payload guide")
+        vnu.check(results, os.path.join(injection_folder, "bookmark"), "payload guide",
+                  also_judged=("This document appears to be written in",))
         injection_server = serve(injection_folder, free_port_for_injection := free_port())
         try:
             injection.check_injection(results, driver, f"http://127.0.0.1:{free_port_for_injection}/bookmark/",

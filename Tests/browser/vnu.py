@@ -11,6 +11,10 @@ Every reader page must have 0 errors and no warning but the two judged false pos
 - "Inline script violates Content Security Policy": the only inline scripts are JSON-LD
   (<script type="application/ld+json">), data blocks that browsers never run, so script-src
   does not apply to them.
+On the payload guide (injection.py) only, a third: "This document appears to be written in …":
+its pages are mostly HTML and script payloads shown as text, and vnu's language detector
+(langdetect, which samples the text at random) names a different language on some runs
+(Occitan was seen once in three). The Japanese pages of the other guides must not have it.
 booklet/*.html is WeasyPrint's input, not a page readers open (its CSS uses paged-media
 properties vnu does not know), so it is left out.
 """
@@ -46,7 +50,7 @@ def reader_pages(site):
     return sorted(pages)
 
 
-def check(results, site, label):
+def check(results, site, label, also_judged=()):
     jar = vnu_jar()
     java = shutil.which("java")
     if not results.check(f"vnu is installed ({label})", jar is not None and java is not None,
@@ -58,7 +62,7 @@ def check(results, site, label):
     messages = json.loads(run.stderr or "{}").get("messages", [])
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
     warnings = [m for m in messages if m.get("type") == "info" and m.get("subType") == "warning"
-                and not m.get("message", "").startswith(FALSE_POSITIVES)]
+                and not m.get("message", "").startswith(FALSE_POSITIVES + tuple(also_judged))]
     describe = lambda found: "; ".join(
         f"{os.path.relpath(m.get('url', '')[5:], site)}: {m.get('message', '')[:120]}" for m in found[:8])
     results.check(f"vnu: 0 errors on {len(pages)} pages ({label})", len(pages) > 10 and not errors, describe(errors))
