@@ -75,6 +75,9 @@ public enum Confirmation {
             "april": april.japaneseText,
             "count": request.entries.count,
             "corrections": guide.site.corrections ?? false,
+            // `mailto:` addresses are printed as the address; the rest are https:// pages.
+            "correctionsMail": guide.site.corrections.flatMap { $0.hasPrefix("mailto:") ? String($0.dropFirst(7)) : nil } ?? false,
+            "correctionsURL": guide.site.corrections.flatMap { $0.hasPrefix("mailto:") ? nil : $0 } ?? false,
             "sheetFile": sheetFile,
             "entries": request.entries.map { entryValues($0, site: guide.site) },
         ]

@@ -92,6 +92,9 @@ struct ConfirmCommand: ParsableCommand {
             printMessage("書き出せませんでした: \(error)")
             throw ExitCode(1)
         }
+        if requests.isEmpty {
+            printMessage("確認をお願いする項目はありません（--all ですべての項目、--older-than DAYS で日数を指定できます）。")
+        }
         print(Self.summary(requests, sheet: sheet), terminator: "")
         printMessage("\(output) に \(requests.count) 運営者分の PDF とシートを書き出しました。")
     }
@@ -132,9 +135,10 @@ struct ConfirmCommand: ParsableCommand {
         let widths = (0..<4).map { column in rows.map { DiagnosticPrinter.displayWidth($0[column]) }.max() ?? 0 }
         var out = ""
         for (index, row) in rows.enumerated() {
-            out += row.enumerated().map { column, text in
+            let line = row.enumerated().map { column, text in
                 text + String(repeating: " ", count: widths[column] - DiagnosticPrinter.displayWidth(text))
-            }.joined(separator: "  ") + "\n"
+            }.joined(separator: "  ")
+            out += String(line.reversed().drop { $0 == " " }.reversed()) + "\n"
             if index == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
         let total = requests.reduce(0) { $0 + $1.entries.count }

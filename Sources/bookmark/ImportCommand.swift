@@ -33,9 +33,10 @@ struct ImportCommand: ParsableCommand {
             today: options.today
         ).plan()
         printDiagnostics(plan.diagnostics)
-        if plan.hasErrors {
-            let errors = plan.diagnostics.filter { $0.diagnostic.severity == .error }.count
-            printMessage("エラー \(errors) 件。何も書き換えませんでした。")
+        let errors = plan.diagnostics.filter { $0.diagnostic.severity == .error }.count
+        let warnings = plan.diagnostics.count - errors
+        if errors > 0 || (options.strict && warnings > 0) {
+            printMessage("エラー \(errors) 件、警告 \(warnings) 件\(errors == 0 ? "（--strict のため警告もエラーとして扱います）" : "")。何も書き換えませんでした。")
             throw ExitCode(1)
         }
         if dryRun {
@@ -95,7 +96,10 @@ struct ImportCommand: ParsableCommand {
                     + "title=\(DiagnosticPrinter.escapeProperty(d.code.rawValue))::"
                     + DiagnosticPrinter.escapeData(cell + " " + d.message + (d.hint.map { "（ヒント: \($0)）" } ?? "")) + "\n"
             case .text:
-                out += "\(d.file):\(cell): \(d.severity.japaneseLabel)[\(d.code.rawValue)] \(d.message)\n"
+                let label = d.severity.japaneseLabel + "[\(d.code.rawValue)]"
+                let shownLabel = printer.useColour
+                    ? (d.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + label + "\u{1B}[0m" : label
+                out += "\(d.file):\(cell): \(shownLabel) \(d.message)\n"
                 if let text = item.cellText, !text.isEmpty {
                     let shown = text.replacingOccurrences(of: "\n", with: "⏎")
                     out += "  \(cell.split(separator: "!").last ?? "") | \(shown.count > 80 ? String(shown.prefix(80)) + "…" : shown)\n"

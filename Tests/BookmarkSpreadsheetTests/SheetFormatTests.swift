@@ -1,5 +1,6 @@
 import BookmarkLoader
 import BookmarkModel
+import BookmarkTemplates
 import BookmarkTesting
 import Foundation
 import Testing
@@ -139,5 +140,11 @@ struct SheetFormatTests {
         for code in ["General", "GENERAL", "@", "0.00E+00", "#,##0\"円\"", "0\\d", "\"day\"0", "[Red]0"] {
             #expect(!Styles.isDateFormat(164, code: code), "\(code)")
         }
+    }
+
+    @Test func lettersEscapeWhatEditorsWrote() throws {
+        // The letters render through TextTemplate: {{value}} is HTML-escaped, as on the site.
+        let html = try TextTemplate("<p>{{name}}</p>{{{css}}}").render(["name": "<b>さくら&</b>", "css": "a>b"])
+        #expect(html == "<p>&lt;b&gt;さくら&amp;&lt;/b&gt;</p>a>b")
     }
 }

@@ -106,9 +106,10 @@ struct SpreadsheetCommandTests {
         }
 
         /// `bookmark import`, which must fail and write nothing; its standard output.
-        func importFails(_ file: String, format: String = "text", sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        func importFails(_ file: String, format: String = "text", extra: [String] = [],
+                         sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
             let before = try snapshot()
-            let run = try bookmark(["import", file, "--format", format])
+            let run = try bookmark(["import", file, "--format", format] + extra)
             #expect(run.status == 1, "\(run.stdout)\(run.stderr)", sourceLocation: sourceLocation)
             #expect(try snapshot() == before, "a failed import writes nothing", sourceLocation: sourceLocation)
             #expect(run.stderr.contains("何も書き換えませんでした"), "\(run.stderr)", sourceLocation: sourceLocation)
@@ -222,12 +223,34 @@ struct SpreadsheetCommandTests {
     @Test func exportThenImportWithNoEditsWritesNothing() throws {
         let lab = try Lab()
         defer { lab.remove() }
+        // Drafts and paper-only entries are exported too.
+        try lab.guide.write("entries/sakura/sakura-draft.md", FixtureGuide.entry(
+            ["name": "したがき相談", "kana": "したがきそうだん", "draft": "true"]))
+        try lab.guide.write("entries/sakura/sakura-paper.md", FixtureGuide.entry(
+            ["name": "かみの相談", "kana": "かみのそうだん", "publish": "{web: false, booklet: true}"]))
         for name in ["guide.xlsx", "guide.csv"] {
             let export = try lab.bookmark(["export", name])
             #expect(export.status == 0, "\(export.stdout)\(export.stderr)")
-            #expect(export.stderr.contains("35 件"), "\(export.stderr)")
+            #expect(export.stderr.contains("37 件"), "\(export.stderr)")
             try lab.importChangesNothing(name)
         }
+        #expect(try Self.workbookIDs(lab.url("guide.xlsx")).filter { $0.hasPrefix("sakura-") && $0.count < 14 }
+            == ["sakura-draft", "sakura-kokage", "sakura-paper"])
+        // The workbook as Excel and LibreOffice show it: the header row frozen (and the id
+        // column), widths set, phones and ids formatted as text, the header in Japanese.
+        try Self.python("""
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).active
+            assert ws.title == 'シート1', ws.title
+            assert ws.freeze_panes == 'B2', ws.freeze_panes
+            head = [c.value for c in ws[1]]
+            assert head[0] == 'id' and head[-1] == '本文 (body)', head
+            phone = openpyxl.utils.get_column_letter(head.index('電話 (phone)') + 1)
+            assert ws.column_dimensions[phone].width == 16, ws.column_dimensions[phone].width
+            assert ws[phone + '2'].number_format == '@' and ws['A2'].number_format == '@'
+            assert ws[phone + '2'].data_type == 's'
+            assert all(c.value for c in ws[1]) and len(head) == len(set(head))
+            """, [lab.url("guide.xlsx").path])
         // The CSV as written: UTF-8 with a BOM, CRLF, the header in Japanese with its key.
         let csv = try Data(contentsOf: lab.url("guide.csv"))
         #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
@@ -597,6 +620,8 @@ struct SpreadsheetCommandTests {
             cell('sakura-kazokukai', 'cost').value = None
             cell('sakura-kazokukai', 'reservation').value = None
             """)
+        // With --strict the warnings stop the import.
+        _ = try lab.importFails("guide.xlsx", extra: ["--strict"])
         let cost = try Self.place(lab, "sakura-kazokukai", "cost")
         let reservation = try Self.place(lab, "sakura-kazokukai", "reservation")
         let run = try lab.importSucceeds("guide.xlsx")
@@ -649,6 +674,10 @@ struct SpreadsheetCommandTests {
             letters[stem] = (ids, squeezed)
         }
         #expect(files.filter { $0.hasSuffix(".pdf") }.count * 2 == files.count, "\(files)")
+        if let pdf = files.sorted().first(where: { $0.hasSuffix(".pdf") }) {
+            let info = try Self.runProgram("/usr/bin/pdfinfo", [folder.appendingPathComponent(pdf).path]).text
+            #expect(info.contains("(A4)"), "\(info)")
+        }
         return (run, letters)
     }
 
@@ -710,6 +739,29 @@ struct SpreadsheetCommandTests {
         // The return sheet goes back through import unchanged.
         let anyStem = try #require(all.letters.keys.sorted().first)
         try lab.importChangesNothing("letters/\(anyStem).xlsx")
+    }
+
+    @Test func confirmWithoutWeasyPrintExitsThreeAndWritesNothing() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        let run = try BookmarkBinary.run(
+            ["confirm", "--output", "letters", "--themes", Self.repository.appendingPathComponent("themes").path],
+            in: lab.root, environment: ["BOOKMARK_WEASYPRINT": "/nonexistent/weasyprint"])
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("scripts/install-weasyprint.sh"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: lab.url("letters").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: lab.root.path).sorted() == ["content"])
+    }
+
+    @Test func exportRefusesAGuideWithErrors() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        try lab.guide.write("entries/sakura/broken.md", FixtureGuide.entry(["kind": "soudan"]))
+        let run = try lab.bookmark(["export", "guide.xlsx"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("entries/sakura/broken.md:4:7: エラー[enum-invalid]"), "\(run.stdout)")
+        #expect(run.stderr.contains("シートを書き出しませんでした"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: lab.url("guide.xlsx").path))
     }
 
     @Test func confirmRefusesAFolderItDidNotMake() throws {
