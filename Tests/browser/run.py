@@ -14,7 +14,8 @@ every kind of page loads without console errors, makes no request to another hos
 cookie; axe-core finds no serious or critical violation; no page scrolls sideways at 360px;
 Japanese queries (kanji, hiragana, katakana, half-width) find the expected entries; every
 filter works and the address keeps query and filters; without JavaScript the search page
-explains itself and links to the lists; vnu (vnu.py) finds no error on any page; a fixed set of queries on a guide shaped like the real
+explains itself and links to the lists; opened from disk (file://) search finds what it finds
+over http and pages keep their stylesheet; vnu (vnu.py) finds no error on any page; a fixed set of queries on a guide shaped like the real
 nationwide programmes (nationwide.py) finds exactly the entries holding the words; and (injection.py) that payloads in every text field
 never run, on any page or in search results. The last line is `N passed, M failed`.
 """
@@ -327,6 +328,24 @@ def check_search(results, driver, base):
     expect("search.js builds results with DOM APIs only", not forbidden, str(forbidden))
 
 
+def check_from_files(results, driver, site, base):
+    """The site opened from disk (file://), as a reader who was handed a copy: search loads its
+    index, chunks and records by <script> and finds what it finds over http."""
+    local = "file://" + urllib.parse.quote(site) + "/"
+    for query in ({"q": "電話相談"}, {"q": "カゾクカイ"}, {"kind": "online", "area": "momiji"}):
+        driver.get_log("browser")
+        over_http = search(driver, base, query)
+        from_files = search(driver, local, query)
+        errors = console_errors(driver)
+        results.check("from file:// " + " ".join(f"{k}={v}" for k, v in query.items()) + " finds what http finds",
+                      from_files == over_http and len(from_files) > 0 and not errors,
+                      f"{from_files} vs {over_http}; {errors}")
+    driver.get(local + "entries/sakura-hikikomori-soudan/index.html")
+    margin = driver.execute_script("return getComputedStyle(document.body).marginTop;")
+    results.check("from file:// an entry page has its stylesheet (body margin 0, not the browser's 8px)",
+                  margin == "0px", str(margin))
+
+
 def check_without_javascript(results, base):
     driver = make_driver(javascript=False)
     try:
@@ -366,6 +385,7 @@ def main():
         driver = make_driver()
         check_pages(results, driver, base, origin, axe_source)
         check_search(results, driver, base)
+        check_from_files(results, driver, site, base)
         check_without_javascript(results, base)
 
         injection_folder = os.path.join(folder, "xss")
