@@ -59,9 +59,16 @@ public struct SiteBuilder: Sendable {
     public func pages(memory: SiteMemory?) throws -> (pages: [SitePage], changed: [Entry]?) {
         let changed = memory?.changes(to: guide, listing: listing)
         let cards = try EntryCards(listing: listing, theme: theme, memory: memory, changed: changed)
-        guard let changed else { return (try allPages(cards: cards, memory: memory), nil) }
-        let affected = affectedRoutes(by: changed)
-        return (try allPages(cards: cards, memory: memory, only: affected), changed)
+        guard let changed else {
+            let all = try allPages(cards: cards, memory: memory)
+            _ = memory?.remember(routes: all.routes)
+            return (all.pages, nil)
+        }
+        let some = try allPages(cards: cards, memory: memory, only: affectedRoutes(by: changed))
+        guard memory?.remember(routes: some.routes) ?? false else {
+            return (try allPages(cards: cards, memory: memory).pages, nil)
+        }
+        return (some.pages, changed)
     }
 
     /// What an edit of these entries (pairs of old and new version) can change: their entry
@@ -102,7 +109,9 @@ public struct SiteBuilder: Sendable {
 
     /// Every page, or only those at the routes `only` names (after an edit, a few dozen of
     /// 10,000: the others are not even made into closures and sorted).
-    private func allPages(cards: EntryCards, memory: SiteMemory?, only: Set<Route>? = nil) throws -> [SitePage] {
+    private func allPages(cards: EntryCards, memory: SiteMemory?, only: Set<Route>? = nil) throws
+        -> (pages: [SitePage], routes: [Route])
+    {
         // Each page's closure reaches the builder through one shared reference: capturing the
         // builder and the cards by value copied both (some twenty references) into each of
         // 10,000 closures, on one core, before the first page could be written.
@@ -185,7 +194,7 @@ public struct SiteBuilder: Sendable {
         for asset in try theme.assets() {
             add(.asset(asset.path)) { _, _ in try asset.contents }
         }
-        return pages.sorted { $0.path < $1.path }
+        return (pages.sorted { $0.path < $1.path }, routes)
     }
 
     /// A page of a paged list: page 1 of a kind, audience or area list is that kind's,

@@ -17,6 +17,8 @@ public final class SiteMemory: @unchecked Sendable {
     private var lastGuide: Guide?
     /// The last guide's web entries in 五十音順.
     private var lastEntries: [Entry] = []
+    /// Every route of the last build, made or not.
+    private var lastRoutes: [Route] = []
 
     let cards = Memo<Entry, [String: Any]>()
     let homeCards = Memo<Entry, [String: Any]>()
@@ -34,8 +36,21 @@ public final class SiteMemory: @unchecked Sendable {
         lock.lock()
         lastGuide = nil
         lastEntries = []
+        lastRoutes = []
         lock.unlock()
         forgetValues()
+    }
+
+    /// Remembers every route of this build; true when the last build had the same ones. An
+    /// edit that moves an entry to another kind or area can add or drop a page of a list, or a
+    /// search chunk: then the site's files are not the same set, and every page is made again
+    /// (so a page that is gone leaves the preview, and the sitemap lists the new ones).
+    func remember(routes: [Route]) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let same = routes == lastRoutes
+        lastRoutes = routes
+        return same
     }
 
     /// The entries that differ from the last build (both versions), or nil when the whole site

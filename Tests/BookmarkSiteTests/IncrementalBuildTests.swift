@@ -66,4 +66,41 @@ import Testing
         #expect(served.keys.sorted() == full.keys.sorted())
         for (file, bytes) in full { #expect(served[file] == bytes, "\(file) differs from a full build") }
     }
+
+    /// An edit that empties the last page of a list (here the 51st 居場所 of かえで becomes a
+    /// 相談窓口: 2 pages → 1) changes which files the site has: every page is made again and
+    /// the preview, swapped whole, has no stale second page; the sitemap loses it too.
+    @Test func anEditThatDropsAListPageRebuildsEverything() throws {
+        var files = ["site.yml": FixtureGuide.siteYAML]
+        func ibasho(_ n: Int, kind: String = "ibasho") -> String {
+            FixtureGuide.entry(["name": "かえで 居場所\(n)", "kana": "かえでいばしょ\(n)", "kind": kind, "area": "kaede"])
+        }
+        for n in 0...PagedLists.entriesPerPage { files["entries/kaede/ibasho-\(n).md"] = ibasho(n) }
+        let fixture = try FixtureGuide(files: files)
+        defer { fixture.remove() }
+        let theme = try Theme.load(themesFolder: BuiltSite.themesFolder, name: "default")
+        let memory = SiteMemory()
+        let secondPage = "kinds/ibasho.area-kaede.2/index.html"
+
+        let first = try SiteBuilder(guide: Self.guide(fixture), theme: theme).pages(memory: memory)
+        #expect(first.pages.contains { $0.path == secondPage })
+
+        try fixture.write("entries/kaede/ibasho-7.md", ibasho(7, kind: "consultation"))
+        let edited = try Self.guide(fixture)
+        let second = try SiteBuilder(guide: edited, theme: theme).pages(memory: memory)
+        #expect(second.changed == nil, "a full build, written as one swap")
+        let served = try Self.render(second.pages)
+        let full = try Self.render(try SiteBuilder(guide: edited, theme: theme).pages())
+        #expect(served == full)
+        #expect(served[secondPage] == nil)
+        let sitemap = String(decoding: try #require(served["sitemap.xml"]), as: UTF8.self)
+        #expect(!sitemap.contains("ibasho.area-kaede.2"))
+
+        // The next edit, which keeps every page, is again a small one.
+        try fixture.write("entries/kaede/ibasho-8.md", FixtureGuide.entry([
+            "name": "かえで 居場所8（改）", "kana": "かえでいばしょ8", "kind": "ibasho", "area": "kaede",
+        ]))
+        let third = try SiteBuilder(guide: Self.guide(fixture), theme: theme).pages(memory: memory)
+        #expect(third.changed?.count == 2)
+    }
 }
