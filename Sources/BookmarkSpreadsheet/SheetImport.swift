@@ -245,6 +245,12 @@ public struct SheetImport {
                    hint: diagnostic.hint, text: text, severity: diagnostic.severity)
         }
         plan.writes = overlay.values.map(\.write).sorted { $0.path < $1.path }
+        // The sheet's cells in the order of the sheet (row, then column), then the content
+        // files' problems as check orders them.
+        let atCells = plan.diagnostics.enumerated().filter { $0.element.cell != nil }
+            .sorted { ($0.element.diagnostic.line, $0.element.diagnostic.column, $0.offset)
+                < ($1.element.diagnostic.line, $1.element.diagnostic.column, $1.offset) }.map(\.element)
+        plan.diagnostics = atCells + plan.diagnostics.filter { $0.cell == nil }
         return plan
     }
 

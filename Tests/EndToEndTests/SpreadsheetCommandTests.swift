@@ -373,6 +373,19 @@ struct SpreadsheetCommandTests {
         #expect(try lab.text("entries/sakura/sakura-kazokukai.md") == expected)
     }
 
+    @Test func aFileSavedOnWindowsKeepsItsBOMAndCRLF() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        let windows = { (text: String) in Data([0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)) }
+        try lab.guide.write("entries/sakura/sakura-kazokukai.md", bytes: windows(Lab.handWritten))
+        #expect(try lab.bookmark(["export", "guide.xlsx"]).status == 0)
+        try lab.importChangesNothing("guide.xlsx")
+        try lab.openpyxl("guide.xlsx", "cell('sakura-kazokukai', 'hours_note').value = '8月はお休みです'")
+        try lab.importSucceeds("guide.xlsx")
+        let written = try Data(contentsOf: lab.content.appendingPathComponent("entries/sakura/sakura-kazokukai.md"))
+        #expect(written == windows(Lab.handWritten.replacingOccurrences(of: "8月と12月はお休みです", with: "8月はお休みです")))
+    }
+
     @Test func aNewRowBecomesANewFileInItsArea() throws {
         let lab = try Lab()
         defer { lab.remove() }
