@@ -5,7 +5,7 @@ import BookmarkModel
 /// Each web entry's list item, made once and shared by every page that lists it.
 ///
 /// An entry shows up on its kind page, its audience pages, its area page and both
-/// neighbours' pages, and their print lists; a nationwide service on every area page. Making
+/// neighbours' pages, and their print lists; a nationwide service on every print list. Making
 /// its values and HTML once, instead of once per page, keeps a 10,000-entry build linear.
 ///
 /// Each item holds the values the partial saw plus the partial's output, so a list template
@@ -17,7 +17,7 @@ import BookmarkModel
 /// | `card` | `EntryContext.summary` | `cardHTML` | `entry-card` |
 /// | `home` (24-hour and nationwide only) | `EntryContext.summary` | `cardHTML` | `entry-card` |
 /// | `sheet` | (none) | `sheetHTML` | `sheet-entry` with `EntryContext.full`, made when an area's print list first asks |
-/// | `line` | `EntryContext.line` | `lineHTML` | `entry-line` |
+/// | `sheetLine` (nationwide only) | `EntryContext.line` | `lineHTML` | `entry-line`, on the print lists |
 ///
 /// Every list page sits two folders down (`kinds/x/`, `areas/x/`, `for/x/`), every print list
 /// three (`areas/x/print/`), the home page at the top, so one root each is enough.
@@ -38,7 +38,8 @@ struct EntryCards: @unchecked Sendable {
     private let sheets: Memo<Entry, [String: Any]>
     private let theme: Theme
     private let guide: Guide
-    private let listLines: [String: [String: Any]]
+    /// Nationwide services as short lines, for the print lists (the area page only links to
+    /// the list of them).
     private let sheetLines: [String: [String: Any]]
 
     /// - Parameter changed: with `memory`, the entries that differ from the build it remembers
@@ -82,9 +83,6 @@ struct EntryCards: @unchecked Sendable {
         sheets = memory?.sheets ?? Memo()
         self.theme = theme
         self.guide = guide
-        listLines = try items(nationwide, memory?.listLines) { entry in
-            try Self.item(EntryContext.line(entry, root: Self.listRoot), html: "lineHTML", partial: "entry-line", theme: theme)
-        }
         sheetLines = try items(nationwide, memory?.sheetLines) { entry in
             try Self.item(EntryContext.line(entry, root: Self.sheetRoot), html: "lineHTML", partial: "entry-line", theme: theme)
         }
@@ -111,8 +109,6 @@ struct EntryCards: @unchecked Sendable {
         }
     }
 
-    /// The short line of a nationwide service, on an area page or its print list.
-    func line(_ id: String, sheet: Bool) -> [String: Any] {
-        (sheet ? sheetLines : listLines)[id] ?? [:]
-    }
+    /// The short line of a nationwide service on a print list.
+    func sheetLine(_ id: String) -> [String: Any] { sheetLines[id] ?? [:] }
 }

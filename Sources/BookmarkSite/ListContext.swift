@@ -40,7 +40,7 @@ enum ListContext {
         }
         values["own"] = ownGroups.filter(hasEntries)
         values["neighbors"] = neighborGroups.filter(hasEntries)
-        let nationwide = listing.nationwide.map { cards.line($0.id, sheet: sheet) }
+        let nationwide = listing.nationwide.map { cards.sheetLine($0.id) }
         values["nationwide"] = nationwide
         values["nationwideHTML"] = joinedHTML(nationwide)
         return values.dictionary

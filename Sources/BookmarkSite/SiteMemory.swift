@@ -23,7 +23,6 @@ public final class SiteMemory: @unchecked Sendable {
     let cards = Memo<Entry, [String: Any]>()
     let homeCards = Memo<Entry, [String: Any]>()
     let sheets = Memo<Entry, [String: Any]>()
-    let listLines = Memo<Entry, [String: Any]>()
     let sheetLines = Memo<Entry, [String: Any]>()
     let search = Memo<Entry, SearchIndex.Part>()
     let searchPostings = SearchPostings()
@@ -71,7 +70,7 @@ public final class SiteMemory: @unchecked Sendable {
     }
 
     private func forgetValues() {
-        for memo in [cards, homeCards, sheets, listLines, sheetLines] { memo.forget() }
+        for memo in [cards, homeCards, sheets, sheetLines] { memo.forget() }
         search.forget()
         openData.forget()
     }
