@@ -66,11 +66,22 @@ public enum Confirmation {
     /// The values of `confirm/request.mustache` for one request.
     public static func values(_ request: Request, guide: Guide, sheetFile: String) -> [String: Any] {
         let verifiedBy = Array(Set(request.entries.compactMap(\.verifiedBy))).sorted()
+        // How to reach the operator, as the entries give it: their phones, FAX and mail,
+        // each once, so the editor can send the letter or call.
+        var contact: [String] = []
+        for entry in request.entries {
+            for phone in entry.phones { contact.append("電話 " + phone.display) }
+            if let fax = entry.fax { contact.append("FAX " + fax.display) }
+            if let email = entry.email { contact.append("メール " + email) }
+        }
+        var seen: Set<String> = []
+        contact = contact.filter { seen.insert($0).inserted }
         let april = nextFirstOfApril(after: guide.today)
         return [
             "guideTitle": guide.site.title,
             "operator": request.operatorName,
             "verifiedBy": verifiedBy.isEmpty ? false : verifiedBy.joined(separator: "、"),
+            "contact": contact.isEmpty ? false : contact.prefix(6).joined(separator: "　"),
             "today": guide.today.japaneseText,
             "april": april.japaneseText,
             "count": request.entries.count,

@@ -109,6 +109,7 @@ public struct SheetImport {
 
         // The rows.
         var seen: [String: Int] = [:]
+        var spoiled: Set<CellPlace> = []
         var overlay: [String: (source: SourceText, origins: [Int?], row: Int, write: ImportPlan.Write)] = [:]
         let order = SheetColumn.all.map(\.key)
         for rowIndex in sheet.rows.indices.dropFirst() {
@@ -138,18 +139,18 @@ public struct SheetImport {
             }
 
             // Each cell's YAML; a cell a spreadsheet spoiled is reported here.
+            // The row is still checked with those fields as they were, so that every other bad
+            // cell of it is reported too (the import stops either way).
             var fields: [(index: Int, column: SheetColumn, lines: [String]?)] = []
-            var rowOK = true
             for (index, column) in columns where !column.isID {
                 switch column.yaml(cell(index), site) {
                 case .success(let lines): fields.append((index, column, lines))
                 case .failure(let problem):
-                    rowOK = false
+                    spoiled.insert(CellPlace(row: rowNumber, column: index))
                     report(&plan, problem.code, row: rowNumber, column: index, problem.message, hint: problem.hint,
                            text: cell(index).text)
                 }
             }
-            guard rowOK else { continue }
 
             if let current = existing[id] {
                 guard var editor = EntryEditor(current.source) else {
@@ -239,6 +240,9 @@ public struct SheetImport {
                 plan.diagnostics.append(ImportDiagnostic(diagnostic: diagnostic))
                 continue
             }
+            // A cell already reported as spoiled: what check says about the field left as it
+            // was (a missing contact, say) would only repeat it.
+            if spoiled.contains(CellPlace(row: changed.row, column: columnIndex)) { continue }
             let row = changed.row - 1
             let text = columnIndex < sheet.rows[row].count ? sheet.rows[row][columnIndex].text : ""
             report(&plan, diagnostic.code, row: changed.row, column: columnIndex, diagnostic.message,
@@ -256,6 +260,11 @@ public struct SheetImport {
 
     /// Codes of "this field is not written": reported at the field's column (the id's when
     /// the sheet has no such column). The rest are found by the line they are about.
+    struct CellPlace: Hashable {
+        var row: Int
+        var column: Int
+    }
+
     static let missingCodes: Set<DiagnosticCode> = [
         .fieldMissing, .contactMissing, .addressMissing, .hoursMissing, .listEmpty, .costMissing, .reservationMissing,
     ]

@@ -459,6 +459,19 @@ struct SpreadsheetCommandTests {
         #expect(object["line"] as? Int == place.row && object["column"] as? Int == place.column)
         #expect(object["code"] as? String == "phone-invalid" && object["severity"] as? String == "error")
 
+        // As GitHub annotations: the sheet file, the row and column, the cell in the message.
+        let github = try lab.importFails("guide.xlsx", format: "github")
+        #expect(github.hasPrefix(
+            "::error file=guide.xlsx,line=\(place.row),col=\(place.column),title=phone-invalid::シート1!\(place.letter)\(place.row) 電話（phone）が数値"),
+            "\(github)")
+
+        // Several bad cells in one row are all reported, each once.
+        try lab.openpyxl("guide.xlsx", "cell('sakura-kazokukai', 'kind').value = 'いばしょ'")
+        let kind = try Self.place(lab, "sakura-kazokukai", "kind")
+        let both = try lab.importFails("guide.xlsx")
+        #expect(both.contains("シート1!\(kind.letter)\(kind.row): エラー[enum-invalid]"), "\(both)")
+        #expect(both.components(separatedBy: "エラー[").count == 3, "two errors: \(both)")
+
         // Excel's numbers in a CSV: the same, from the digits alone (CSV keeps no kinds).
         #expect(try lab.bookmark(["export", "guide.csv"]).status == 0)
         let csv = try String(contentsOf: lab.url("guide.csv"), encoding: .utf8)
@@ -707,6 +720,7 @@ struct SpreadsheetCommandTests {
                 #expect(letter.value.text.contains("変更なし") && letter.value.text.contains("変更あり"),
                         sourceLocation: sourceLocation)
                 #expect(letter.value.text.contains("https://example.org/bookmark/corrections"), sourceLocation: sourceLocation)
+                #expect(letter.value.text.contains("この情報が今も正しいか、ご確認ください"), sourceLocation: sourceLocation)
             }
         }
     }
