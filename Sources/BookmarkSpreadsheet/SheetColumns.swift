@@ -247,7 +247,7 @@ extension SheetColumn {
                     })
     }
 
-    /// A date cell, an Excel serial number, `YYYY-MM-DD`, `YYYY/M/D` or `YYYY年M月D日`.
+    /// A date cell, an Excel serial number, `YYYY-MM-DD`, `YYYY/M/D`, `YYYY年M月D日` or `令和8年4月1日`.
     static func date(_ key: String, _ japanese: String, _ value: @escaping @Sendable (Entry) -> Day?) -> SheetColumn {
         SheetColumn(key: key, japanese: japanese, width: 12, isText: false,
                     export: { entry, _ in value(entry)?.description ?? "" },
@@ -323,7 +323,8 @@ enum Body {
 /// Dates as spreadsheets save them.
 public enum SheetDate {
     /// Excel's serial day 25569 is 1970-01-01 (day 60, the 29 February 1900 that never was,
-    /// is why serials count from 1899-12-30).
+    /// is why serials count from 1899-12-30). Text may also be 和暦: `令和8年4月1日`,
+    /// `平成31年4月30日` (full-width digits were made ASCII before).
     public static func day(_ written: String, kind: Cell.Kind) -> Day? {
         if let serial = Double(written), serial >= 1, serial < 2_958_466, !written.contains("-") {
             return Day(daysSinceEpoch: Int(serial.rounded(.down)) - 25569)
@@ -333,6 +334,14 @@ public enum SheetDate {
             return day
         }
         var text = written
+        // 和暦 as municipal offices write it: `令和8年4月1日`, `令和元年5月1日`, `平成31年4月1日`.
+        for (era, first) in [("令和", 2019), ("平成", 1989)] where text.hasPrefix(era) {
+            let rest = text.dropFirst(era.count)
+            let digits = rest.prefix { $0.isASCIIDigit }
+            let year = rest.hasPrefix("元") ? 1 : Int(digits)
+            guard let year, year >= 1 else { return nil }
+            text = String(first + year - 1) + String(rest.dropFirst(rest.hasPrefix("元") ? 1 : digits.count))
+        }
         for mark in ["年", "月", "/", "."] { text = text.replacingOccurrences(of: mark, with: "-") }
         text = text.replacingOccurrences(of: "日", with: "")
         // `2026/4/1 0:00:00`, as some programs save a date cell to CSV.

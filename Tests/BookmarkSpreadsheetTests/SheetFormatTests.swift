@@ -63,6 +63,10 @@ struct SheetFormatTests {
         #expect(SheetDate.day("2026-04-01T00:00:00", kind: .text)?.description == "2026-04-01")
         #expect(SheetDate.day("2026/4/1 0:00:00", kind: .text)?.description == "2026-04-01")
         #expect(SheetDate.day("四月", kind: .text) == nil)
+        #expect(SheetDate.day("令和8年4月1日", kind: .text)?.description == "2026-04-01")
+        #expect(SheetDate.day("令和元年5月1日", kind: .text)?.description == "2019-05-01")
+        #expect(SheetDate.day("平成31年4月30日", kind: .text)?.description == "2019-04-30")
+        #expect(SheetDate.day("令和年4月1日", kind: .text) == nil)
     }
 
     @Test func hoursInTheShortForm() {
