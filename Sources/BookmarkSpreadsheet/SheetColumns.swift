@@ -61,18 +61,41 @@ extension SheetColumn {
         text("operator", "運営", width: 24) { $0.operator },
         vocabulary("operator_type", "運営の種類", OperatorType.self, width: 14) { $0.operatorType },
         vocabularyList("for", "対象", Audience.self, width: 16) { $0.audiences },
+        // In words (`15〜39歳`, `18歳以上`, `39歳まで`), as the booklet prints them: `18-` in a
+        // CSV is read by LibreOffice as the number -18, and `1-12` by Excel as a date.
         SheetColumn(key: "ages", japanese: "対象年齢", width: 10, isText: true,
                     export: { entry, _ in
                         guard let ages = entry.ages else { return "" }
-                        if ages.isAll { return "全年齢" }
-                        return (ages.minimum.map(String.init) ?? "") + "-" + (ages.maximum.map(String.init) ?? "")
+                        return ages.isAll ? "全年齢" : ages.japaneseText
                     },
                     yaml: { cell, _ in
                         var written = Normalizer.numeric(oneLine(cell.text))
-                        for wave in ["〜", "~", "～"] { written = written.replacingOccurrences(of: wave, with: "-") }
-                        written = written.replacingOccurrences(of: "歳", with: "")
                         if written.isEmpty { return .success(nil) }
-                        if written == "全年齢" || written.lowercased() == "all" { return .success(["ages: all"]) }
+                        let hint = "列の書式を「文字列」にしてから 18歳以上、15〜39歳、39歳まで のように入力し直してください"
+                        if cell.kind == .number, written.hasPrefix("-") {
+                            return .failure(CellProblem(
+                                code: .agesInvalid,
+                                message: "対象年齢（ages）が数値「\(written)」になっています。表計算ソフトが「\(written.dropFirst())-」（\(written.dropFirst())歳以上）を負の数として読んだようです。",
+                                hint: hint))
+                        }
+                        if cell.kind == .date {
+                            return .failure(CellProblem(
+                                code: .agesInvalid,
+                                message: "対象年齢（ages）が日付のセルになっています。表計算ソフトが「1-12」のような書き方を日付として読んだようです。",
+                                hint: hint))
+                        }
+                        for wave in ["〜", "~", "～"] { written = written.replacingOccurrences(of: wave, with: "-") }
+                        written = written.replacingOccurrences(of: "歳", with: "").replacingOccurrences(of: " ", with: "")
+                        if written == "全年齢" || written == "年齢制限なし" || written.lowercased() == "all" {
+                            return .success(["ages: all"])
+                        }
+                        for (word, range) in [("以上", "%@-"), ("から", "%@-"), ("まで", "-%@"), ("以下", "-%@")]
+                        where written.hasSuffix(word) {
+                            let number = String(written.dropLast(word.count))
+                            if !number.isEmpty, number.allSatisfy(\.isASCIIDigit) {
+                                written = range.replacingOccurrences(of: "%@", with: number)
+                            }
+                        }
                         return .success(["ages: " + YAMLText.scalar(written, quoteNumbers: true)])
                     }),
         SheetColumn(key: "gender", japanese: "性別", width: 10, isText: false,

@@ -1,4 +1,5 @@
 import BookmarkLoader
+import BookmarkValidator
 import BookmarkModel
 import BookmarkTemplates
 import BookmarkTesting
@@ -150,5 +151,34 @@ struct SheetFormatTests {
         // The letters render through TextTemplate: {{value}} is HTML-escaped, as on the site.
         let html = try TextTemplate("<p>{{name}}</p>{{{css}}}").render(["name": "<b>さくら&</b>", "css": "a>b"])
         #expect(html == "<p>&lt;b&gt;さくら&amp;&lt;/b&gt;</p>a>b")
+    }
+
+    @Test func agesInWordsAndWhatSpreadsheetsDoToThem() throws {
+        let ages = try #require(SheetColumn.byKey["ages"])
+        func yaml(_ text: String, _ kind: Cell.Kind = .text) -> [String]? {
+            try? ages.yaml(Cell(text, kind: kind), FixtureSite.config).get()
+        }
+        #expect(yaml("15〜39歳") == ["ages: 15-39"])
+        #expect(yaml("18歳以上") == ["ages: 18-"])
+        #expect(yaml("39歳まで") == ["ages: \"-39\""], "a leading - is quoted (YAML would read -39 as a number)")
+        #expect(yaml("１８-") == ["ages: 18-"])
+        #expect(yaml("全年齢") == ["ages: all"] && yaml("年齢制限なし") == ["ages: all"])
+        // LibreOffice reads `18-` in a CSV as -18, Excel reads `1-12` as a date.
+        if case .failure(let problem) = ages.yaml(Cell("-18", kind: .number), FixtureSite.config) {
+            #expect(problem.code == .agesInvalid && problem.message.contains("18歳以上"))
+        } else {
+            Issue.record("-18 as a number is an error")
+        }
+        #expect(throws: CellProblem.self) { try ages.yaml(Cell("45658", kind: .date), FixtureSite.config).get() }
+    }
+}
+
+/// A site with the fixture's areas, for the columns that need one.
+enum FixtureSite {
+    static var config: SiteConfig {
+        let guide = try! FixtureGuide(files: ["site.yml": FixtureGuide.siteYAML])
+        defer { guide.remove() }
+        let loaded = ContentLoader.load(contentFolder: guide.content, themesFolder: nil)
+        return SiteValidator.validate(loaded.site!, themes: ["default"]).0!
     }
 }
