@@ -255,7 +255,7 @@ extension SheetColumn {
                     })
     }
 
-    /// はい/いいえ in the sheet; also TRUE/FALSE cells, true/false, 可/不可, ○/×.
+    /// はい/いいえ in the sheet; also TRUE/FALSE cells, true/false, 可/不可, ○/×, あり/なし.
     static func boolean(_ key: String, _ japanese: String, _ value: @escaping @Sendable (Entry) -> Bool?) -> SheetColumn {
         SheetColumn(key: key, japanese: japanese, width: 10, isText: false,
                     export: { entry, _ in value(entry).map { $0 ? "はい" : "いいえ" } ?? "" },
@@ -263,8 +263,8 @@ extension SheetColumn {
                         let written = Normalizer.text(oneLine(cell.text))
                         switch written.lowercased() {
                         case "": return .success(nil)
-                        case "true", "yes", "はい", "可", "○", "1": return .success(["\(key): true"])
-                        case "false", "no", "いいえ", "不可", "×", "0": return .success(["\(key): false"])
+                        case "true", "yes", "はい", "可", "○", "◯", "あり", "1": return .success(["\(key): true"])
+                        case "false", "no", "いいえ", "不可", "×", "なし", "0": return .success(["\(key): false"])
                         default: return .success(["\(key): " + YAMLText.scalar(written)])
                         }
                     })
@@ -305,9 +305,11 @@ extension SheetColumn {
         return .success(["\(key): " + YAMLText.flowList(items)])
     }
 
-    /// `本人、家族`; also `,` `，` and line breaks; `・` too for enumerations.
+    /// `本人、家族`; also `,` `，` and line breaks; `・` and `/` too for enumerations.
     static func splitList(_ text: String, dots: Bool = false) -> [String] {
-        text.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" || $0 == "\n" || (dots && $0 == "・") })
+        text.split(whereSeparator: {
+            $0 == "、" || $0 == "," || $0 == "，" || $0 == "\n" || (dots && ($0 == "・" || $0 == "/" || $0 == "／"))
+        })
             .map { Normalizer.text(String($0)) }.filter { !$0.isEmpty }
     }
 }

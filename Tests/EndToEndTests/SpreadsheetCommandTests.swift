@@ -643,6 +643,23 @@ struct SpreadsheetCommandTests {
         #expect(out.contains("もしかして: 最終確認日 (verified)"), "\(out)")
     }
 
+    @Test func filesThatAreNotSheetsAreRefused() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        try Data("これは表ではありません".utf8).write(to: lab.url("not.xlsx"))
+        try Data([0x82, 0xA0, 0xFF, 0xFF, 0x00, 0x81]).write(to: lab.url("binary.csv"))
+        try Data("id\n".utf8).write(to: lab.url("list.txt"))
+        for (file, words) in [("not.xlsx", "ブックとして開けませんでした"), ("binary.csv", "文字コードが読めません"),
+                              ("list.txt", ".xlsx か .csv のファイルではありません"), ("missing.xlsx", "開けませんでした")] {
+            let before = try lab.snapshot()
+            let run = try lab.bookmark(["import", file])
+            #expect(run.status == 1, "\(file)")
+            #expect(run.stderr.contains(words), "\(file): \(run.stderr)")
+            #expect(try lab.snapshot() == before)
+        }
+        #expect(try lab.bookmark(["export", "list.txt"]).status == 1)
+    }
+
     @Test func missingCostAndReservationAreWarnedAtTheirCells() throws {
         let lab = try Lab()
         defer { lab.remove() }
