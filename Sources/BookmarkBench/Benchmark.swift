@@ -28,7 +28,6 @@ import Foundation
 @main
 struct Benchmark {
     static func main() throws {
-        setvbuf(stdout, nil, _IOLBF, 0)  // each line as it is printed, also into a file
         var sizes: [Int] = []
         var runs = 3
         var withHugo = true
@@ -45,7 +44,7 @@ struct Benchmark {
             case "--serve": withServe = true
             default:
                 guard let n = Int(argument.replacingOccurrences(of: ",", with: "")), n > 0 else {
-                    print("usage: bookmark-bench [N …] [--runs R] [--settle S] [--areas A] [--no-hugo] [--serve]")
+                    say("usage: bookmark-bench [N …] [--runs R] [--settle S] [--areas A] [--no-hugo] [--serve]")
                     exit(2)
                 }
                 sizes.append(n)
@@ -56,18 +55,18 @@ struct Benchmark {
         let bookmark = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("bookmark").path
         guard FileManager.default.isExecutableFile(atPath: bookmark) else {
-            print("bookmark-bench: build the bookmark product first (swift build -c release)")
+            say("bookmark-bench: build the bookmark product first (swift build -c release)")
             exit(2)
         }
         let hugo = withHugo
             ? ["/usr/bin/hugo", "/usr/local/bin/hugo"].first { FileManager.default.isExecutableFile(atPath: $0) } : nil
-        if withHugo, hugo == nil { print("hugo not found (apt install hugo): bookmark alone") }
+        if withHugo, hugo == nil { say("hugo not found (apt install hugo): bookmark alone") }
         let themes = URL(fileURLWithPath: "themes").standardizedFileURL.path
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
+        say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
               + "\(ProcessInfo.processInfo.physicalMemory >> 30) GB; \(runs) runs per row, alternating; "
               + String(format: "%.0f s pause after removing an output; ", settle) + "load average \(loadAverage())")
         if let hugo, let version = try? ChildRun.run(hugo, ["version"], in: URL(fileURLWithPath: "/")).stdout {
-            print("hugo: \(version.trimmingCharacters(in: .whitespacesAndNewlines))")
+            say("hugo: \(version.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
 
         for size in sizes {
@@ -96,11 +95,11 @@ struct Benchmark {
             }
             report(size: size, areas: guide.areaCount, measured: measured, tools: tools.map(\.name),
                    load: (loadBefore, loadAverage()))
-            print(ReaderMetrics.line(size: size, output: folder.appendingPathComponent(State.existing.output)))
+            say(ReaderMetrics.line(size: size, output: folder.appendingPathComponent(State.existing.output)))
             if withServe {
                 let entry = folder.appendingPathComponent("content/entries/area-1/entry-1.md")
                 let serve = try ServeRun.measure(bookmark: bookmark, themes: themes, guide: folder, entry: entry, edits: 5)
-                print(String(format: "%6d entries: serve, one entry saved: %.0f ms to rebuilt (median of %d; serve's own count %.0f ms)",
+                say(String(format: "%6d entries: serve, one entry saved: %.0f ms to rebuilt (median of %d; serve's own count %.0f ms)",
                              size, median(serve.fromSave), serve.fromSave.count, median(serve.reported)))
             }
         }
@@ -177,10 +176,10 @@ struct Benchmark {
 
     static func report(size: Int, areas: Int, measured: [State: [String: [ChildRun]]], tools: [String],
                        load: (before: String, after: String)) {
-        print("")
-        print("\(size) entries, \(areas) areas; load average \(load.before) before, \(load.after) after")
-        print("| build | tool | wall | user CPU | system CPU | peak memory | stages (bookmark) |")
-        print("|---|---|---|---|---|---|---|")
+        say("")
+        say("\(size) entries, \(areas) areas; load average \(load.before) before, \(load.after) after")
+        say("| build | tool | wall | user CPU | system CPU | peak memory | stages (bookmark) |")
+        say("|---|---|---|---|---|---|---|")
         for state in State.allCases {
             var medians: [String: Medians] = [:]
             for tool in tools {
@@ -191,11 +190,11 @@ struct Benchmark {
                     ? ["load", "check", "pages", "write"].map { stage in
                         String(format: "%@ %.2f", stage, median(runs.compactMap { $0.stageTimings.first { $0.0 == stage }?.1 }))
                     }.joined(separator: ", ") : ""
-                print(String(format: "| %@ | %@ | %.2f s | %.2f s | %.2f s | %.0f MB | %@ |", state.title, tool,
+                say(String(format: "| %@ | %@ | %.2f s | %.2f s | %.2f s | %.0f MB | %@ |", state.title, tool,
                              m.wall, m.user, m.system, m.peak, stages))
             }
             if let ours = medians["bookmark"], let theirs = medians["hugo"] {
-                print(String(format: "| %@ | ratio bookmark / hugo | %.2f | %.2f | %.2f | %.2f | user+system %.2f |",
+                say(String(format: "| %@ | ratio bookmark / hugo | %.2f | %.2f | %.2f | %.2f | user+system %.2f |",
                              state.title, ours.wall / theirs.wall, ours.user / theirs.user, ours.system / theirs.system,
                              ours.peak / theirs.peak, (ours.user + ours.system) / (theirs.user + theirs.system)))
             }
@@ -203,7 +202,7 @@ struct Benchmark {
         for state in State.allCases {
             for tool in tools {
                 let walls = (measured[state]?[tool] ?? []).map { String(format: "%.2f", $0.seconds) }
-                print("  \(state.title), \(tool): wall times \(walls.joined(separator: " "))")
+                say("  \(state.title), \(tool): wall times \(walls.joined(separator: " "))")
             }
         }
     }
@@ -225,4 +224,11 @@ struct Benchmark {
         guard getloadavg(&loads, 3) == 3 else { return "unknown" }
         return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
     }
+}
+
+/// Prints a line and flushes it at once, so a report written to a file shows each row as it
+/// is measured.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
 }
