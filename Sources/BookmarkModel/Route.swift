@@ -58,6 +58,9 @@ public enum Route: Hashable, Sendable {
     case searchChunk(Int)
     /// `search/records/<n>.js`: what the results show of entries `n * 20 …` (see `SearchIndex`).
     case searchRecords(Int)
+    /// `search/areas/<n>.js`: the areas of prefecture `n`, for the search page's choice of
+    /// municipality in a guide of more areas than a page lists (see `SearchIndex`).
+    case searchAreas(Int)
 
     /// The file's path in the output, relative and `/`-separated.
     public var path: String {
@@ -83,6 +86,7 @@ public enum Route: Hashable, Sendable {
         case .list(let list, let page): list.folder(page: page) + "/index.html"
         case .searchChunk(let number): "search/chunks/\(number).js"
         case .searchRecords(let number): "search/records/\(number).js"
+        case .searchAreas(let number): "search/areas/\(number).js"
         }
     }
 
@@ -110,7 +114,7 @@ public enum Route: Hashable, Sendable {
     public var isFindable: Bool {
         switch self {
         case .home, .kind, .area, .audience, .entry, .page, .search, .list: true
-        case .areaSheet, .searchIndex, .searchChunk, .searchRecords, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .robots,
+        case .areaSheet, .searchIndex, .searchChunk, .searchRecords, .searchAreas, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .robots,
             .bookletHTML, .bookletPDF, .asset:
             false
         }
@@ -121,7 +125,7 @@ public enum Route: Hashable, Sendable {
     /// which take longest.
     public var isSmall: Bool {
         switch self {
-        case .entry, .area, .areaSheet, .page, .asset, .list, .searchChunk, .searchRecords: true
+        case .entry, .area, .areaSheet, .page, .asset, .list, .searchChunk, .searchRecords, .searchAreas: true
         case .home, .kind, .audience, .search, .searchIndex, .notFound, .openDataJSON, .openDataCSV, .feed,
             .sitemap, .robots, .bookletHTML, .bookletPDF:
             false

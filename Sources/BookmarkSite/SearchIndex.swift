@@ -28,7 +28,9 @@ import Foundation
 /// - `!` and a bigram of its name, so results whose name holds the words come first;
 /// - filters: `#k<kind number>`, `#a<area id>` (`#a*` nationwide), `#p<audience>` (with the
 ///   entries for anyone), `#f<bit>` (0 無料, 1 匿名可, 2 予約不要, 3 女性限定, 4 地域の外から利用可),
-///   `#y<age>` for each age an age range takes in (0–120) and `#y*` for entries open to every age.
+///   `#y<age>` for each age an age range takes in (0–120) and `#y*` for entries open to every age;
+///   in a guide of more areas than a page lists (a national one), `#r<n>` for an entry of an area
+///   of prefecture `n` of `prefectures`.
 /// No key is a single letter: a one-letter query matches nothing (the page asks for two).
 ///
 /// A posting list is a string of entry numbers (positions in 五十音順): either gaps, each the
@@ -40,6 +42,12 @@ import Foundation
 ///
 /// A record is `[id, name, kind, area name, badges, phones, notice]`; badges are a bit set
 /// over `badges`.
+///
+/// A guide of more areas than `PagedLists.areasPerPage` (about 1,700 municipalities: their
+/// `<option>`s alone would be 90 KB of the search page) chooses a prefecture first: the entry
+/// file then has `"prefectures": ["北海道", …]` (site.yml's, in the order they first appear),
+/// and `search/areas/<n>.js` holds prefecture n's areas,
+/// `bookmarkSearch.take("areas", n, [["sapporo", "札幌市"], …])`, loaded when it is chosen.
 enum SearchIndex {
     static let lastDigits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV".utf8)
     static let continuedDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz-.".utf8)
@@ -63,17 +71,42 @@ enum SearchIndex {
         var entry: Data
         var chunks: [Data]
         var records: [Data]
+        /// Each prefecture's areas, in a guide that chooses a prefecture first; else empty.
+        var areas: [Data]
+    }
+
+    /// The prefectures of a guide whose search page chooses a prefecture first (more areas
+    /// than a page lists), with their areas, in site.yml's order; nil for other guides.
+    static func prefectures(of guide: Guide) -> [(name: String, areas: [Area])]? {
+        guard guide.site.areas.count > PagedLists.areasPerPage else { return nil }
+        var table: [(name: String, areas: [Area])] = []
+        var number: [String: Int] = [:]
+        for area in guide.site.areas {
+            guard let name = area.prefecture else { continue }
+            if let n = number[name] {
+                table[n].areas.append(area)
+            } else {
+                number[name] = table.count
+                table.append((name, [area]))
+            }
+        }
+        return table
     }
 
     static func files(
         entries: [Entry], guide: Guide, memo: Memo<Entry, Part>? = nil, postings: SearchPostings = SearchPostings()
     ) throws -> Files {
+        let prefectures = prefectures(of: guide)
+        var prefectureOfArea: [String: Int] = [:]
+        for (number, prefecture) in (prefectures ?? []).enumerated() {
+            for area in prefecture.areas { prefectureOfArea[area.id] = number }
+        }
         let parts = try Parallel.map(entries.count) { index in
             memo.value(for: entries[index]) { entry in
                 var writer = JSONWriter(forScriptBlock: true)
                 Record(entry, guide: guide).write(to: &writer)
                 return Part(grams: SearchText.indexGrams(searchableText(entry, guide: guide)),
-                            nameGrams: SearchText.indexGrams(entry.name), filters: filters(entry),
+                            nameGrams: SearchText.indexGrams(entry.name), filters: filters(entry, prefecture: entry.area.areaID.flatMap { prefectureOfArea[$0] }),
                             record: writer.bytes)
             }
         }
@@ -141,13 +174,25 @@ enum SearchIndex {
         entry.write(number: entries.count)
         entry.bytes.append(contentsOf: ",\"kinds\":".utf8)
         entry.write(Kind.allCases.map { [$0.rawValue, $0.japaneseLabel] })
+        if let prefectures {
+            entry.bytes.append(contentsOf: ",\"prefectures\":".utf8)
+            entry.write(strings: prefectures.map(\.name))
+        }
         entry.bytes.append(contentsOf: ",\"recordsPerFile\":\(recordsPerFile),\"version\":3};\n".utf8)
-        return Files(entry: Data(entry.bytes), chunks: chunks, records: records)
+        let areas = (prefectures ?? []).enumerated().map { number, prefecture in
+            var writer = JSONWriter(forScriptBlock: true)
+            writer.bytes.append(contentsOf: "bookmarkSearch.take(\"areas\",\(number),".utf8)
+            writer.write(prefecture.areas.map { [$0.id, $0.name] })
+            writer.bytes.append(contentsOf: ");\n".utf8)
+            return Data(writer.bytes)
+        }
+        return Files(entry: Data(entry.bytes), chunks: chunks, records: records, areas: areas)
     }
 
     /// The filter keys of an entry (see the type's comment).
-    static func filters(_ entry: Entry) -> [String] {
+    static func filters(_ entry: Entry, prefecture: Int? = nil) -> [String] {
         var keys = ["#k\(Kind.allCases.firstIndex(of: entry.kind) ?? 0)", "#a" + (entry.area.areaID ?? "*")]
+        if let prefecture { keys.append("#r\(prefecture)") }
         for audience in [Audience.person, .family, .supporter] where entry.isFor(audience) {
             keys.append("#p" + audience.rawValue)
         }

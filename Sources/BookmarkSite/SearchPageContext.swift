@@ -10,6 +10,7 @@ enum SearchPageContext {
         }
         // The area filter's choices under their prefecture, as the list of areas shows them: a
         // national guide's 1,700 municipalities are found by prefecture first.
+        let prefectures = SearchIndex.prefectures(of: guide)
         let areaChoices = PagedLists.byPrefecture(guide.site.areas.map {
             PagedLists.AreaLink(area: $0, count: 0, route: .area(id: $0.id))
         })
@@ -20,7 +21,10 @@ enum SearchPageContext {
             // Every area's link when they fit on a page, otherwise the list of areas.
             "areaLinks": areas.count <= PagedLists.areasPerPage ? areas : [],
             "areasHref": ListRoute.areas.route(page: 1).href(from: root),
-            "areaGroups": PagedLists.areaGroups(areaChoices, root: root),
+            // A national guide chooses a prefecture first; its areas come from search/areas/.
+            "areaGroups": prefectures == nil ? PagedLists.areaGroups(areaChoices, root: root) : [],
+            "prefectures": prefectures?.map(\.name) ?? [],
+            "prefectureAreasHref": Route.searchAreas(0).href(from: root),
             "audiences": [Audience.person, .family, .supporter].map {
                 ["id": $0.rawValue, "label": $0.japaneseLabel, "title": Wording.title(of: $0),
                  "href": Route.audience($0).href(from: root)]

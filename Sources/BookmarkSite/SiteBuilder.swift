@@ -184,6 +184,10 @@ public struct SiteBuilder: Sendable {
                 routes.append(.searchRecords(number))
                 pages.append(SitePage(route: .searchRecords(number)) { .bytes(records) })
             }
+            for (number, areas) in search.areas.enumerated() {
+                routes.append(.searchAreas(number))
+                pages.append(SitePage(route: .searchAreas(number)) { .bytes(areas) })
+            }
         }
         addStreamed(.openDataJSON, OpenData.json(entries: listing.entries, guide: guide, memo: memory?.openData))
         addStreamed(.openDataCSV, OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))

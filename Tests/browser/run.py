@@ -14,7 +14,8 @@ every kind of page loads without console errors, makes no request to another hos
 cookie; axe-core finds no serious or critical violation; no page scrolls sideways at 360px;
 Japanese queries (kanji, hiragana, katakana, half-width) find the expected entries; every
 filter works and the address keeps query and filters; without JavaScript the search page
-explains itself and links to the lists; opened from disk (file://) search finds what it finds
+explains itself and links to the lists; in a guide of 320 areas (prefectures.py) search
+chooses a prefecture, then its areas; opened from disk (file://) search finds what it finds
 over http and pages keep their stylesheet; vnu (vnu.py) finds no error on any page; a fixed set of queries on a guide shaped like the real
 nationwide programmes (nationwide.py) finds exactly the entries holding the words; and (injection.py) that payloads in every text field
 never run, on any page or in search results. The last line is `N passed, M failed`.
@@ -34,6 +35,7 @@ import urllib.request
 
 import injection
 import nationwide
+import prefectures
 import vnu
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -410,6 +412,18 @@ def main():
         finally:
             nationwide_server.terminate()
             nationwide_server.wait()
+
+        national_site = prefectures.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"),
+                                          os.path.join(folder, "todofuken"), os.path.join(REPO, "themes"))
+        vnu.check(results, national_site, "guide of 320 areas")
+        national_port = free_port()
+        national_server = serve(os.path.dirname(national_site), national_port)
+        try:
+            prefectures.check(results, driver, national_site, f"http://127.0.0.1:{national_port}/bookmark/", search,
+                              wait_for)
+        finally:
+            national_server.terminate()
+            national_server.wait()
     finally:
         if driver:
             driver.quit()

@@ -15,7 +15,8 @@
 // One-letter queries match nothing.
 //
 // Query and filters live in the address (?q=家族&kind=ibasho&free=1), so a search can be
-// shared or bookmarked. Results are built with DOM APIs and textContent only: nothing from
+// shared or bookmarked. A guide of more areas than a page lists chooses a prefecture first
+// (?pref=東京都&area=…): its areas are loaded from search/areas/<n>.js when it is chosen. Results are built with DOM APIs and textContent only: nothing from
 // the data is ever parsed as HTML.
 (function () {
   'use strict';
@@ -28,7 +29,8 @@
   var root = form.getAttribute('data-root') || '';
   var chunkHref = form.getAttribute('data-chunk') || '';
   var recordsHref = form.getAttribute('data-records') || '';
-  var FIELDS = ['q', 'kind', 'area', 'for', 'age', 'free', 'anonymous', 'noreservation', 'women', 'outside'];
+  var areasHref = form.getAttribute('data-areas') || '';
+  var FIELDS = ['q', 'kind', 'pref', 'area', 'for', 'age', 'free', 'anonymous', 'noreservation', 'women', 'outside'];
   var FLAGS = { free: '#f0', anonymous: '#f1', noreservation: '#f2', women: '#f3', outside: '#f4' };
   var SEPARATOR = /[\s\p{P}\p{S}\p{C}]/u;
   var KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
@@ -44,8 +46,8 @@
   }
 
   var data = self.bookmarkSearch;
-  var loaded = { chunk: {}, records: {} };
-  var waiting = { chunk: {}, records: {} };
+  var loaded = { chunk: {}, records: {}, areas: {} };
+  var waiting = { chunk: {}, records: {}, areas: {} };
   var loading = {};
   var latest = 0;
   var matches = [];
@@ -206,7 +208,8 @@
       loading[name] = new Promise(function (resolve, reject) {
         waiting[kind][number] = resolve;
         var script = document.createElement('script');
-        script.src = (kind === 'chunk' ? chunkHref : recordsHref).replace(/0\.js$/, number + '.js');
+        var href = kind === 'chunk' ? chunkHref : kind === 'records' ? recordsHref : areasHref;
+        script.src = href.replace(/0\.js$/, number + '.js');
         script.onerror = function () {
           delete loading[name];
           reject(new Error('load'));
@@ -257,8 +260,8 @@
   function readForm() {
     var state = {};
     state.q = form.elements.q.value.trim();
-    ['kind', 'area', 'for', 'age'].forEach(function (name) {
-      state[name] = form.elements[name].value.trim();
+    ['kind', 'pref', 'area', 'for', 'age'].forEach(function (name) {
+      state[name] = form.elements[name] ? form.elements[name].value.trim() : '';
     });
     Object.keys(FLAGS).forEach(function (name) {
       state[name] = form.elements[name].checked;
@@ -266,11 +269,31 @@
     return state;
   }
 
+  // The area choices of a prefecture (a guide that chooses a prefecture first): すべて and 全国,
+  // then its areas, loaded once.
+  function fillAreas(prefecture) {
+    var select = form.elements.area;
+    var number = data.prefectures ? data.prefectures.indexOf(prefecture) : -1;
+    var fill = function (areas) {
+      while (select.options.length > 2) select.remove(2);
+      (areas || []).forEach(function (area) {
+        var option = document.createElement('option');
+        option.value = area[0];
+        option.textContent = area[1];
+        select.appendChild(option);
+      });
+    };
+    if (!data.prefectures) return Promise.resolve();
+    if (number < 0) { fill([]); return Promise.resolve(); }
+    return load('areas', number).then(fill);
+  }
+
   function writeForm(params) {
     form.elements.q.value = params.get('q') || '';
-    ['kind', 'area', 'for', 'age'].forEach(function (name) {
+    ['kind', 'pref', 'area', 'for', 'age'].forEach(function (name) {
       var value = params.get(name) || '';
       var element = form.elements[name];
+      if (!element) return;
       if (element.tagName === 'SELECT') {
         var known = Array.prototype.some.call(element.options, function (option) { return option.value === value; });
         element.value = known ? value : '';
@@ -320,6 +343,9 @@
       filters.push(['#k' + kindNumber]);
     }
     if (state.area) filters.push(['#a' + (state.area === 'nationwide' ? '*' : state.area)]);
+    else if (state.pref && data.prefectures && data.prefectures.indexOf(state.pref) >= 0) {
+      filters.push(['#r' + data.prefectures.indexOf(state.pref)]);
+    }
     if (state.for) filters.push(['#p' + state.for]);
     Object.keys(FLAGS).forEach(function (name) { if (state[name]) filters.push([FLAGS[name]]); });
     if (/^\d{1,3}$/.test(state.age)) filters.push(['#y' + Math.min(Number(state.age), 120), '#y*']);
@@ -497,21 +523,33 @@
 
   function start() {
     data.take = take;
-    writeForm(new URLSearchParams(location.search));
-    form.addEventListener('input', update);
-    form.addEventListener('change', update);
+    var params = new URLSearchParams(location.search);
+    writeForm(params);
+    form.addEventListener('input', function (event) { if (event.target.name !== 'pref') update(); });
+    form.addEventListener('change', function (event) {
+      if (event.target.name !== 'pref') { update(); return; }
+      form.elements.area.value = '';
+      fillAreas(form.elements.pref.value).then(update, failed);
+    });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       update();
     });
-    form.addEventListener('reset', function () { setTimeout(update, 0); });
+    form.addEventListener('reset', function () {
+      setTimeout(function () { fillAreas(form.elements.pref ? form.elements.pref.value : '').then(update, failed); }, 0);
+    });
     moreButton.addEventListener('click', function () {
       var ticket = latest;
       showMore(ticket).then(function () {
         if (ticket === latest) statusLine.textContent = matches.length + '件見つかりました。はじめの' + shown + '件を表示しています。';
       }).catch(failed);
     });
-    update();
+    if (form.elements.pref && form.elements.pref.value) {
+      // A shared address: the prefecture's areas first, then the area it names.
+      fillAreas(form.elements.pref.value).then(function () { writeForm(params); update(); }, failed);
+    } else {
+      update();
+    }
   }
 
   if (data && data.version === 3) {
