@@ -15,8 +15,13 @@ How fill is measured (documented in docs/publishing.md):
     top of the text area, over the text area's height. Since cards never split, the white
     below the last card is what the measure sees; a page is "full" when the next card
     would not fit.
-  * The summary gives the median and the share of body pages under 60 %, also without the
-    last page of each section (which may be part-empty by design).
+  * The summary gives the median and the share of body pages under 60 %, also without
+    "section ends": a body page after which the running head changes, or the last body
+    page. The default theme starts a section of cards on the page where the one before
+    ends (the running head names the section at the top of the page), so a section end is
+    either the last page of cards, part-empty by design, or a page whose next section's
+    heading and first card did not fit: left out there, a full page is left out too, and
+    the figure without section ends errs low rather than high.
 
 Needs poppler-utils (pdftotext, pdftoppm); nothing from PyPI.
 """

@@ -28,15 +28,33 @@ struct CardContext {
         return (Double(paper.millimetres.width) - 12) / (points * 25.4 / 72)
     }
 
-    /// The width of `text` in em, measured on BIZ UDPGothic (proportional) and rounded up:
-    /// a kanji or full-width mark 1 em, kana 0.85 em, digits and Latin letters 0.6 em.
+    /// The width of `text` in em, from the advance widths of BIZ UDPGothic (proportional),
+    /// rounded up by character class: kanji and 〜 1 em, kana 0.93 (ー 0.96), Japanese
+    /// punctuation (、。「」（）・) 0.6, the ideographic space 0.67, digits 0.76, Latin letters
+    /// 0.67 (capitals 0.8; M, W, m, w and @ 0.96; i, j, l 0.36; f, r, t 0.5), `-` and `/`
+    /// 0.5, `.`, `:` and space 0.34.
     static func ems(_ text: String) -> Double {
         text.unicodeScalars.reduce(0) { sum, scalar in
-            switch scalar.value {
-            case 0x3040...0x30FF: sum + 0.85
-            case 0x2E80...: sum + 1
-            default: sum + 0.6
-            }
+            sum + ems(scalar)
+        }
+    }
+
+    static func ems(_ scalar: Unicode.Scalar) -> Double {
+        switch scalar.value {
+        case 0x3000: 0.67
+        case 0x3001...0x3003, 0x3008...0x3011, 0x30FB, 0xFF08, 0xFF09, 0xFF0C, 0xFF0E: 0.6
+        case 0x30FC: 0.96
+        case 0x3040...0x30FF: 0.93
+        case 0x2E80...: 1
+        case 0x30...0x39: 0.76
+        case 0x4D, 0x57, 0x6D, 0x77, 0x40: 0.96  // M W m w @
+        case 0x69, 0x6A, 0x6C, 0x49: 0.36  // i j l I
+        case 0x66, 0x72, 0x74: 0.5  // f r t
+        case 0x41...0x5A: 0.8
+        case 0x61...0x7A: 0.67
+        case 0x2D, 0x2F: 0.5
+        case 0x20, 0x2E, 0x3A: 0.34
+        default: 0.7
         }
     }
 
@@ -52,13 +70,17 @@ struct CardContext {
     struct Fact {
         let label: String
         let text: String
-        /// The hanging label (6.5 mm), the text and the gap to the next.
-        var ems: Double { 2.6 + CardContext.ems(text) + 1.2 }
+        /// The label with its gap (2.3 em, booklet.css `.fact`), the text and the gap before
+        /// the next label.
+        var ems: Double { CardContext.labelEms + CardContext.ems(text) + 1.2 }
     }
+
+    /// The width of a fact's label and the gap after it: the text of every fact starts there.
+    static let labelEms = 2.3
 
     /// Place, access and use, one row each, or short ones side by side on a row.
     var factRows: [[Fact]] {
-        let facts = [("場所", place), ("交通", entry.access), ("利用", use.isEmpty ? nil : use)]
+        let facts = [("場所", place), ("交通", entry.access), ("利用", use.isEmpty || useBesideFor ? nil : use)]
             .compactMap { label, text in text.map { Fact(label: label, text: $0) } }
         var rows: [[Fact]] = []
         for fact in facts {
@@ -71,26 +93,43 @@ struct CardContext {
         return rows
     }
 
+    /// The marks at 0.9 of the size, each with its border and the space before it.
+    var marksEms: Double { marks.map { 0.9 * Self.ems($0.label) + 1 }.reduce(0, +) }
+
     /// Whether the audience line fits beside the (one) phone number, which is 1.75 em.
     var forBesidePhone: Bool {
         guard entry.phones.count == 1, let phone = entry.phones.first?.display else { return false }
-        // At 1.75 em with its label: a digit or hyphen is 0.75 of that size (measured).
-        let phoneEms = 1.75 * (1.2 + 0.75 * Double(phone.count)) + 1
-        let markEms = marks.map { 0.9 * Self.ems($0.label) + 1 }.reduce(0, +)
-        return fitsOnALine([phoneEms, Self.ems(forText), markEms])
+        // At 1.75 em, 0.02 em apart, with its label (0.5 of that size) and the gap after it (2 mm).
+        let phoneEms = 1.75 * (1.2 + Self.ems(phone) + 0.02 * Double(phone.count)) + 1
+        return fitsOnALine([phoneEms, Self.ems(forText), marksEms])
     }
 
-    /// The hours lines; the note goes after the last one when it fits there.
-    var hoursItems: [[String: Any]] {
-        let lines = hoursLines
-        return lines.enumerated().map { index, line in
-            var item: [String: Any] = ["text": line]
-            if index == lines.count - 1, let note = entry.hoursNote {
-                item["note"] = note
-                if fitsOnALine([2.6, Self.ems(line), 1, 0.9 * Self.ems(note)]) { item["noteBeside"] = true }
+    /// Whether how to use it (`利用 来所・電話　要予約`) goes after the audience and the marks,
+    /// on their line, rather than among the facts: when the audience has a line of its own
+    /// (not beside the phone) and there is room.
+    var useBesideFor: Bool {
+        guard !use.isEmpty, !forBesidePhone else { return false }
+        return fitsOnALine([Self.ems(forText), marksEms, Fact(label: "利用", text: use).ems])
+    }
+
+    /// The printed lines of the hours: an item starts a line, unless it fits after the one
+    /// before (`月・水 10:00〜16:00、土 13:00〜17:00`).
+    var hoursRows: [String] {
+        var rows: [String] = []
+        for line in hoursLines {
+            if let last = rows.last, fitsOnALine([Self.labelEms, Self.ems(last), 1, Self.ems(line)]) {
+                rows[rows.count - 1] = last + "、" + line
+            } else {
+                rows.append(line)
             }
-            return item
         }
+        return rows
+    }
+
+    /// Whether the hours note (`祝日は休み`, at 0.9 of the size) fits after the last line of hours.
+    var hoursNoteBeside: Bool {
+        guard let note = entry.hoursNote, let last = hoursRows.last else { return false }
+        return fitsOnALine([Self.labelEms, Self.ems(last), 1, 0.9 * Self.ems(note)])
     }
 
     /// A mark of a low threshold, printed as a small label and explained in the legend.
@@ -188,6 +227,13 @@ struct CardContext {
         "QRコード: \(what)を開きます（\(url)）"
     }
 
+    /// A list item's values, with `next` when it is not the first.
+    static func item(_ values: [String: String], next: Bool) -> [String: Any] {
+        var item: [String: Any] = values
+        if next { item["next"] = true }
+        return item
+    }
+
     var values: [String: Any] {
         var values = TemplateValues()
         values["anchor"] = "entry-\(entry.id)"
@@ -198,21 +244,22 @@ struct CardContext {
         values["place"] = place
         values["access"] = entry.access
         values["phones"] = entry.phones.map(\.display)
-        values["contacts"] = contacts
+        values["contacts"] = contacts.enumerated().map { index, contact in Self.item(contact, next: index > 0) }
         values["hasContacts"] = contacts.isEmpty ? nil : true
         values["url"] = entry.url
         values["urlText"] = entry.url.map(Self.printedAddress)
         values["hours"] = hoursLines
         values["hasHours"] = hoursLines.isEmpty ? nil : true
         values["hoursNote"] = entry.hoursNote
-        values["hoursItems"] = hoursItems
+        values["hoursNoteBeside"] = hoursNoteBeside ? true : nil
+        // `next` marks what follows another on its line (a gap) or a line before it (`<br>`).
+        values["hoursRows"] = hoursRows.enumerated().map { index, text in Self.item(["text": text], next: index > 0) }
         values["factRows"] = factRows.map { row in
-            var values: [String: Any] = ["facts": row.map { ["label": $0.label, "text": $0.text] }]
-            if row.count > 1 { values["shared"] = true }
-            return values
+            ["facts": row.enumerated().map { index, fact in Self.item(["label": fact.label, "text": fact.text], next: index > 0) }]
         }
         values["forBeside"] = forBesidePhone ? true : nil
         values["use"] = use
+        values["useBeside"] = useBesideFor ? true : nil
         values["marks"] = marks.map { ["id": $0.id, "label": $0.label] }
         values["hasMarks"] = marks.isEmpty ? nil : true
         values["body"] = shortener.shorten(entry.bodyText)

@@ -52,7 +52,7 @@ import Testing
         #expect(html.components(separatedBy: "<img class=\"qr\"").count - 1 == 2)
         #expect(html.contains("alt=\"QRコード: さくら市 ひきこもり相談窓口のウェブページを開きます（https://example.org/sakura/soudan）\""))
         #expect(html.contains("alt=\"QRコード: このガイドのウェブサイトを開きます（https://example.org/test/）\""))
-        #expect(html.contains("src=\"data:image/svg+xml;base64,"))
+        #expect(html.contains("src=\"data:image/png;base64,"))
         #expect(!html.contains("<svg"))
         // The address under the card, without the scheme nobody types.
         #expect(html.contains("<span class=\"card-address\">example.org/sakura/soudan</span>"))
