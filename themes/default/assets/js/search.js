@@ -35,6 +35,7 @@
   var SEPARATOR = /[\s\p{P}\p{S}\p{C}]/u;
   var KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー]+$/u;
   var SHOWN_AT_ONCE = 10;
+  var TYPING_PAUSE = 150;  // ms
   var LAST_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
   var CONTINUED_DIGITS = 'WXYZabcdefghijklmnopqrstuvwxyz-.';
   var BITMAP_DIGITS = LAST_DIGITS + CONTINUED_DIGITS;
@@ -525,7 +526,15 @@
     data.take = take;
     var params = new URLSearchParams(location.search);
     writeForm(params);
-    form.addEventListener('input', function (event) { if (event.target.name !== 'pref') update(); });
+    // Words are looked up once typing pauses (or an IME commits them), not at every letter:
+    // each prefix would fetch chunks and record files of its own.
+    var typing = null;
+    form.addEventListener('input', function (event) {
+      if (event.target.name === 'pref' || event.isComposing) return;
+      clearTimeout(typing);
+      if (event.target.name === 'q') typing = setTimeout(update, TYPING_PAUSE);
+      else update();
+    });
     form.addEventListener('change', function (event) {
       if (event.target.name !== 'pref') { update(); return; }
       form.elements.area.value = '';
@@ -533,6 +542,7 @@
     });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
+      clearTimeout(typing);
       update();
     });
     form.addEventListener('reset', function () {
