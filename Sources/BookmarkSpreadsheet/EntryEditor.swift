@@ -35,7 +35,7 @@ struct EntryEditor {
     init?(_ source: SourceText) {
         guard case .success(let document) = FrontMatterDocument.read(source), case .mapping(let pairs)? = document.yaml.root?.value
         else { return nil }
-        let all = source.text.components(separatedBy: "\n")
+        let all = source.text.linesByLF
         guard let close = all.indices.dropFirst().first(where: {
             let line = all[$0].trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
             return line == "---" || line == "..."
@@ -85,7 +85,7 @@ struct EntryEditor {
     /// The body: everything after the closing fence.
     mutating func setBody(_ body: String, column: Int) {
         let old = Array(lines[(closing + 1)...])
-        var new = body.isEmpty ? [] : body.components(separatedBy: "\n")
+        var new = body.isEmpty ? [] : body.linesByLF
         new.append("")
         lines.replaceSubrange((closing + 1)..., with: new)
         origins.replaceSubrange((closing + 1)..., with: Array(repeating: column, count: new.count))
@@ -165,7 +165,7 @@ enum NewEntryText {
         lines.append("---")
         origins.append(nil)
         if let body, !body.text.isEmpty {
-            let bodyLines = body.text.components(separatedBy: "\n")
+            let bodyLines = body.text.linesByLF
             lines += bodyLines
             origins += Array(repeating: body.column, count: bodyLines.count)
         }

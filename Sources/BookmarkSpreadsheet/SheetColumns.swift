@@ -84,8 +84,8 @@ extension SheetColumn {
                                 message: "対象年齢（ages）が日付のセルになっています。表計算ソフトが「1-12」のような書き方を日付として読んだようです。",
                                 hint: hint))
                         }
-                        for wave in ["〜", "~", "～"] { written = written.replacingOccurrences(of: wave, with: "-") }
-                        written = written.replacingOccurrences(of: "歳", with: "").replacingOccurrences(of: " ", with: "")
+                        for wave in ["〜", "~", "～"] { written = written.replacingAll(wave, with: "-") }
+                        written = written.replacingAll("歳", with: "").replacingAll(" ", with: "")
                         if written == "全年齢" || written == "年齢制限なし" || written.lowercased() == "all" {
                             return .success(["ages: all"])
                         }
@@ -93,7 +93,7 @@ extension SheetColumn {
                         where written.hasSuffix(word) {
                             let number = String(written.dropLast(word.count))
                             if !number.isEmpty, number.allSatisfy(\.isASCIIDigit) {
-                                written = range.replacingOccurrences(of: "%@", with: number)
+                                written = range.replacingAll("%@", with: number)
                             }
                         }
                         return .success(["ages: " + YAMLText.scalar(written, quoteNumbers: true)])
@@ -204,7 +204,7 @@ extension SheetColumn {
                     export: { entry, _ in Body.cell(entry.body) },
                     yaml: { cell, _ in
                         let body = Body.cell(cell.text)
-                        return .success(body.isEmpty ? nil : body.components(separatedBy: "\n"))
+                        return .success(body.isEmpty ? nil : body.linesByLF)
                     }),
     ]
 
@@ -338,7 +338,7 @@ extension Character {
 /// The body cell: line ends made LF, trailing spaces and blank lines dropped.
 enum Body {
     static func cell(_ text: String) -> String {
-        var body = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var body = text.has("\r") ? text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n") : text
         while let last = body.last, last.isWhitespace { body.removeLast() }
         while body.first == "\n" { body.removeFirst() }
         return body
@@ -351,7 +351,7 @@ public enum SheetDate {
     /// is why serials count from 1899-12-30). Text may also be 和暦: `令和8年4月1日`,
     /// `平成31年4月30日` (full-width digits were made ASCII before).
     public static func day(_ written: String, kind: Cell.Kind) -> Day? {
-        if let serial = Double(written), serial >= 1, serial < 2_958_466, !written.contains("-") {
+        if let serial = Double(written), serial >= 1, serial < 2_958_466, !written.has("-") {
             return Day(daysSinceEpoch: Int(serial.rounded(.down)) - 25569)
         }
         if kind == .date { return nil }
@@ -367,8 +367,8 @@ public enum SheetDate {
             guard let year, year >= 1 else { return nil }
             text = String(first + year - 1) + String(rest.dropFirst(rest.hasPrefix("元") ? 1 : digits.count))
         }
-        for mark in ["年", "月", "/", "."] { text = text.replacingOccurrences(of: mark, with: "-") }
-        text = text.replacingOccurrences(of: "日", with: "")
+        for mark in ["年", "月", "/", "."] { text = text.replacingAll(mark, with: "-") }
+        text = text.replacingAll("日", with: "")
         // `2026/4/1 0:00:00`, as some programs save a date cell to CSV.
         if let space = text.firstIndex(of: " ") { text = String(text[..<space]) }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

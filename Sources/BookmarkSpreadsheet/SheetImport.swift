@@ -153,26 +153,37 @@ public struct SheetImport {
             }
 
             if let current = existing[id] {
-                guard var editor = EntryEditor(current.source) else {
-                    // The file cannot be edited line by line; check reports why.
-                    continue
-                }
+                // The fields that changed, found from the entry as check read it (the file is
+                // read for its lines only when something is to be rewritten in it).
+                var editor: EntryEditor? = current.entry == nil ? EntryEditor(current.source) : nil
+                if current.entry == nil, editor == nil { continue }  // not editable line by line; check says why
+                var edits: [(index: Int, column: SheetColumn, lines: [String]?, body: String?)] = []
                 for field in fields {
+                    if field.column.isBody {
+                        let old = Body.cell(current.entry?.body ?? "")
+                        let new = Body.cell(cell(field.index).text)
+                        if ShiftJISVariants.fold(old) != ShiftJISVariants.fold(new) { edits.append((field.index, field.column, nil, new)) }
+                        continue
+                    }
                     let before: [String]?
                     if let entry = current.entry {
                         before = (try? field.column.yaml(Cell(field.column.export(entry, site)), site).get()) ?? nil
                     } else {
-                        before = field.column.isBody ? nil : editor.currentLines(field.column.key)
-                    }
-                    if field.column.isBody {
-                        let old = Body.cell(current.entry?.body ?? "")
-                        let new = Body.cell(cell(field.index).text)
-                        if ShiftJISVariants.fold(old) != ShiftJISVariants.fold(new) { editor.setBody(new, column: field.index) }
-                        continue
+                        before = editor?.currentLines(field.column.key)
                     }
                     guard before?.map(ShiftJISVariants.fold) != field.lines?.map(ShiftJISVariants.fold) else { continue }
-                    let preceding = Array(order.prefix { $0 != field.column.key })
-                    editor.set(field.column.key, field.lines, column: field.index, after: preceding)
+                    edits.append((field.index, field.column, field.lines, nil))
+                }
+                guard !edits.isEmpty else { continue }
+                if editor == nil { editor = EntryEditor(current.source) }
+                guard var editor else { continue }
+                for edit in edits {
+                    if let body = edit.body {
+                        editor.setBody(body, column: edit.index)
+                    } else {
+                        let preceding = Array(order.prefix { $0 != edit.column.key })
+                        editor.set(edit.column.key, edit.lines, column: edit.index, after: preceding)
+                    }
                 }
                 guard !editor.changes.isEmpty else { continue }
                 let path = current.loaded.file.relativePath
@@ -203,7 +214,7 @@ public struct SheetImport {
                 overlay[path] = (
                     SourceText(file: path, text: text), origins, rowNumber,
                     ImportPlan.Write(path: path, isNew: true, bytes: Data(text.utf8),
-                                     changes: [(line: 1, removed: [], added: text.components(separatedBy: "\n").dropLast().map { $0 })]))
+                                     changes: [(line: 1, removed: [], added: Array(text.linesByLF.dropLast()))]))
                 if FileManager.default.fileExists(atPath: contentFolder.appendingPathComponent(path).path) {
                     report(&plan, .idDuplicate, row: rowNumber, column: idColumn,
                            "\(path) はすでにありますが、entries の中の項目として読めませんでした。", hint: nil, text: id)
@@ -340,7 +351,7 @@ public struct SheetImport {
     static func bytes(_ text: String, like path: String) -> Data {
         let old = FileManager.default.contents(atPath: path) ?? Data()
         var out = text
-        if old.range(of: Data("\r\n".utf8)) != nil { out = out.replacingOccurrences(of: "\n", with: "\r\n") }
+        if old.range(of: Data("\r\n".utf8)) != nil { out = out.replacingAll("\n", with: "\r\n") }
         var data = Data(out.utf8)
         if old.starts(with: [0xEF, 0xBB, 0xBF]) { data.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
         return data

@@ -85,10 +85,23 @@ public enum XLSXReader {
 
         static func read(_ data: Data) throws -> [Element] {
             let collector = Collector()
-            let parser = XMLParser(data: data)
+            let parser = XMLElements.parser(data)
             parser.delegate = collector
-            guard parser.parse() else { throw SheetFileError("ブックの中の XML が読めません。") }
+            guard parser.parse() else { throw SheetFileError("ブックの中の XML が読めません（\(XMLElements.reason(parser))）。") }
             return collector.elements
+        }
+
+        /// A parser that reads `data` as a stream, a chunk at a time. Given the data whole,
+        /// Foundation hands libxml2 one chunk, and libxml2 refuses a chunk over 10 MB ("huge
+        /// input lookup"): a sheet of 10,000 entries is 11 MB.
+        static func parser(_ data: Data) -> XMLParser {
+            XMLParser(stream: InputStream(data: data))
+        }
+
+        /// The parser's own words for what went wrong, with the line.
+        static func reason(_ parser: XMLParser) -> String {
+            let error = parser.parserError.map { "\($0.localizedDescription)" } ?? "不明"
+            return "\(parser.lineNumber) 行目: \(error)"
         }
 
         final class Collector: NSObject, XMLParserDelegate {
@@ -111,9 +124,9 @@ public enum XLSXReader {
 
         static func read(_ data: Data) throws -> [String] {
             let reader = SharedStringsReader()
-            let parser = XMLParser(data: data)
+            let parser = XMLElements.parser(data)
             parser.delegate = reader
-            guard parser.parse() else { throw SheetFileError("ブックの文字列（sharedStrings.xml）が読めません。") }
+            guard parser.parse() else { throw SheetFileError("ブックの文字列（sharedStrings.xml）が読めません（\(XMLElements.reason(parser))）。") }
             return reader.strings
         }
 
@@ -224,9 +237,9 @@ public enum XLSXReader {
 
         static func read(_ data: Data, strings: [String], dateStyles: [Bool]) throws -> [[Cell]] {
             let reader = SheetDataReader(strings: strings, dateStyles: dateStyles)
-            let parser = XMLParser(data: data)
+            let parser = XMLElements.parser(data)
             parser.delegate = reader
-            guard parser.parse() else { throw SheetFileError("シートの XML が読めません。") }
+            guard parser.parse() else { throw SheetFileError("シートの XML が読めません（\(XMLElements.reason(parser))）。") }
             if let failure = reader.failure { throw failure }
             return reader.table()
         }

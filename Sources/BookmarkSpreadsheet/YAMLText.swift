@@ -35,7 +35,7 @@ enum YAMLText {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
         if " \t".unicodeScalars.contains(first) || " \t".unicodeScalars.contains(last) { return true }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
-        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return true }
+        if text.has(": ") || text.has(" #") || text.hasSuffix(":") { return true }
         if text.contains(where: { $0.isNewline }) || text.unicodeScalars.contains(where: { $0.value < 0x20 }) { return true }
         if reserved.contains(text.lowercased()) { return true }
         if quoteNumbers, text.allSatisfy({ $0.isASCII && ($0.isNumber || "-:.+".contains($0)) }) {
@@ -43,7 +43,7 @@ enum YAMLText {
             // (`2026-04-01`) would be read as numbers or dates; a phone, postal code or age range
             // with hyphens (`0120-279-889`, `999-0106`, `15-39`) reads back as text, and is
             // written plain as editors write it.
-            if !text.contains("-") || text.contains(":") || text.hasPrefix("+") { return true }
+            if !text.has("-") || text.has(":") || text.hasPrefix("+") { return true }
             if text.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"#, options: .regularExpression) != nil { return true }
         }
         return false
@@ -52,8 +52,8 @@ enum YAMLText {
     /// `[a, b]`, items quoted when they must be.
     static func flowList(_ items: [String]) -> String {
         "[" + items.map { item in
-            needsQuotes(item, quoteNumbers: false) || item.contains(",") || item.contains("[") || item.contains("]")
-                || item.contains("{") || item.contains("}") ? quoted(item) : item
+            needsQuotes(item, quoteNumbers: false) || item.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) })
+                ? quoted(item) : item
         }.joined(separator: ", ") + "]"
     }
 
@@ -109,7 +109,7 @@ enum HoursText {
     }
 
     static func yaml(_ cellText: String) -> [String]? {
-        let lines = cellText.components(separatedBy: .newlines).map { Normalizer.display($0) }.filter { !$0.isEmpty }
+        let lines = cellText.split(whereSeparator: \.isNewline).map { Normalizer.display(String($0)) }.filter { !$0.isEmpty }
         if lines.isEmpty { return nil }
         let items = lines.map(parse)
         guard items.allSatisfy({ $0 != nil }) else {
@@ -136,13 +136,13 @@ enum HoursText {
             rest = String(rest[..<start])
         }
         let normalized = Normalizer.numeric(rest)
-            .replacingOccurrences(of: "〜", with: "-").replacingOccurrences(of: "~", with: "-")
+            .replacingAll("〜", with: "-").replacingAll("~", with: "-")
         var tokens = normalized.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
         var weeks: [Int] = []
         if let first = tokens.first, first.hasPrefix("第") {
             for part in first.split(whereSeparator: { $0 == "・" || $0 == "、" || $0 == "," }) {
                 var digits = String(part)
-                for mark in ["第", "週"] { digits = digits.replacingOccurrences(of: mark, with: "") }
+                for mark in ["第", "週"] { digits = digits.replacingAll(mark, with: "") }
                 guard let week = Int(digits) else { return nil }
                 weeks.append(week)
             }

@@ -51,6 +51,22 @@ struct SheetFormatTests {
         #expect(sheet.rows.map { $0.map(\.text) } == [["id", "電話 (phone)"], ["a", "0120-279-889"], ["b"], ["c", "<&>\"\n2行目"]])
     }
 
+    @Test func workbooksOverTenMegabytesAreRead() throws {
+        // libxml2 refuses a single chunk over 10 MB; the sheet of a 10,000-entry guide is 11 MB.
+        let columns = (0..<24).map { SheetTable.Column(header: "c\($0)", width: 8, isText: true) }
+        let rows = (0..<14_000).map { row in (0..<24).map { String(($0 * 7 + row) % 50) } }
+        let long = (0..<900).map { ["x\($0)" + String(repeating: "あ", count: 4_000)] }
+        for (table, name) in [(SheetTable(sheetName: "s", columns: columns, rows: rows), "cells"),
+                              (SheetTable(sheetName: "s", columns: [columns[0]], rows: long), "strings")] {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(name)-\(UUID().uuidString).xlsx")
+            defer { try? FileManager.default.removeItem(at: url) }
+            try SheetFile.write(table, to: url)
+            let sheet = try XLSXReader.read(url)
+            #expect(sheet.rows.count == table.rows.count + 1, "\(name)")
+            #expect(sheet.rows.last?.map(\.text) == table.rows.last, "\(name)")
+        }
+    }
+
     @Test func columnLetters() {
         #expect([0, 25, 26, 27, 701, 702].map(Sheet.columnLetter) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
         #expect(["A", "Z", "AA", "AAA"].map { Sheet.columnIndex($0) } == [0, 25, 26, 702])
