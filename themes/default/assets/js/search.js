@@ -389,10 +389,12 @@
       return lookup(query.names.concat(query.joins)).then(function (more) {
         var inName = new Set(all(query.names.map(more)));
         var asTyped = query.joins.length ? new Set(all(query.joins.map(more))) : null;
-        var rank = function (n) { return inName.has(n) ? 0 : asTyped === null || asTyped.has(n) ? 1 : 2; };
-        var ranked = found.map(function (n) { return [rank(n), n]; });
-        ranked.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
-        return { found: ranked.map(function (pair) { return pair[1]; }) };
+        // Three buckets, each already in 五十音順 (found is ascending): no sort of 50,000 pairs.
+        var buckets = [[], [], []];
+        found.forEach(function (n) {
+          buckets[inName.has(n) ? 0 : asTyped === null || asTyped.has(n) ? 1 : 2].push(n);
+        });
+        return { found: buckets[0].concat(buckets[1], buckets[2]) };
       });
     });
   }
