@@ -41,8 +41,11 @@ public enum Route: Hashable, Sendable {
     case openDataCSV
     /// `feed.xml`
     case feed
-    /// `sitemap.xml`
+    /// `sitemap.xml`: every findable page, or past 50,000 of them (the protocol's limit per
+    /// file) the index of the `sitemapPart`s.
     case sitemap
+    /// `sitemaps/<n>.xml` (from 1): 50,000 pages of a site that has more.
+    case sitemapPart(Int)
     /// `robots.txt`
     case robots
     /// `booklet/<edition>.html`: an edition's print HTML, as WeasyPrint reads it.
@@ -79,6 +82,7 @@ public enum Route: Hashable, Sendable {
         case .openDataCSV: "data/entries.csv"
         case .feed: "feed.xml"
         case .sitemap: "sitemap.xml"
+        case .sitemapPart(let number): "sitemaps/\(number).xml"
         case .robots: "robots.txt"
         case .bookletHTML(let edition): "booklet/\(edition).html"
         case .bookletPDF(let edition): "booklet/\(edition).pdf"
@@ -114,8 +118,8 @@ public enum Route: Hashable, Sendable {
     public var isFindable: Bool {
         switch self {
         case .home, .kind, .area, .audience, .entry, .page, .search, .list: true
-        case .areaSheet, .searchIndex, .searchChunk, .searchRecords, .searchAreas, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .robots,
-            .bookletHTML, .bookletPDF, .asset:
+        case .areaSheet, .searchIndex, .searchChunk, .searchRecords, .searchAreas, .notFound, .openDataJSON, .openDataCSV, .feed, .sitemap, .sitemapPart,
+            .robots, .bookletHTML, .bookletPDF, .asset:
             false
         }
     }
@@ -127,7 +131,7 @@ public enum Route: Hashable, Sendable {
         switch self {
         case .entry, .area, .areaSheet, .page, .asset, .list, .searchChunk, .searchRecords, .searchAreas: true
         case .home, .kind, .audience, .search, .searchIndex, .notFound, .openDataJSON, .openDataCSV, .feed,
-            .sitemap, .robots, .bookletHTML, .bookletPDF:
+            .sitemap, .sitemapPart, .robots, .bookletHTML, .bookletPDF:
             false
         }
     }

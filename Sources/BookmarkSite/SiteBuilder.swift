@@ -193,7 +193,22 @@ public struct SiteBuilder: Sendable {
         addStreamed(.openDataCSV, OpenData.csv(entries: listing.entries, guide: guide, memo: memory?.openData))
         add(.feed) { builder, _ in try builder.theme.renderData("feed", FeedContext.values(builder.listing)) }
         let pageRoutes = routes
-        add(.sitemap) { builder, _ in try builder.theme.renderData("sitemap", builder.sitemapValues(routes: pageRoutes)) }
+        // Past 50,000 pages (a national guide) sitemap.xml is the index of sitemaps/<n>.xml.
+        let findable = pageRoutes.reduce(0) { $0 + ($1.isFindable ? 1 : 0) }
+        let parts = findable > Self.sitemapURLs ? (findable + Self.sitemapURLs - 1) / Self.sitemapURLs : 0
+        add(.sitemap) { builder, _ in
+            parts == 0
+                ? try builder.theme.renderData("sitemap", builder.sitemapValues(routes: pageRoutes))
+                : builder.sitemapIndex(parts: parts)
+        }
+        for part in stride(from: 1, through: parts, by: 1) {
+            routes.append(.sitemapPart(part))
+            // Made whenever the index is (serve asks for `.sitemap` when a lastmod changed).
+            guard only == nil || only?.contains(.sitemap) == true else { continue }
+            pages.append(SitePage(route: .sitemapPart(part)) { [source] in
+                .bytes(try source.builder.theme.renderData("sitemap", source.builder.sitemapValues(routes: pageRoutes, part: part)))
+            })
+        }
         add(.robots) { builder, _ in try builder.theme.renderData("robots", ["baseURL": builder.guide.site.baseURL]) }
         for asset in try theme.assets() {
             add(.asset(asset.path)) { _, _ in try asset.contents }
@@ -268,13 +283,19 @@ public struct SiteBuilder: Sendable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    /// Every page worth finding (`Route.isFindable`), by its permalink, sorted by path.
-    func sitemapValues(routes: [Route]) -> [String: Any] {
+    /// The most pages one sitemap file may list (sitemaps.org: 50,000 URLs, 50 MB).
+    static let sitemapURLs = 50_000
+
+    /// Every page worth finding (`Route.isFindable`), by its permalink, sorted by path; with
+    /// `part`, only that part's 50,000 (from 1).
+    func sitemapValues(routes: [Route], part: Int? = nil, perPart: Int = sitemapURLs) -> [String: Any] {
         let lastmod = Dictionary(uniqueKeysWithValues: listing.entries.map { ($0.id, $0.verified.description) })
-        let urls: [[String: Any]] = routes
+        let sorted = routes
             .filter(\.isFindable)
             .map { ($0, $0.path) }
             .sorted { $0.1 < $1.1 }
+        let slice = part.map { sorted.dropFirst(($0 - 1) * perPart).prefix(perPart) } ?? sorted[...]
+        let urls: [[String: Any]] = slice
             .map { route, _ in
                 var values = TemplateValues()
                 values["loc"] = route.permalink(base: guide.site.baseURL)
@@ -282,6 +303,16 @@ public struct SiteBuilder: Sendable {
                 return values.dictionary
             }
         return ["urls": urls]
+    }
+
+    /// sitemap.xml of a site of more than `sitemapURLs` pages: the index of its parts. Its
+    /// form is fixed by the protocol, so it is written here rather than by a theme template.
+    func sitemapIndex(parts: Int) -> Data {
+        var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for part in 1...parts {
+            text += "<sitemap><loc>\(HTMLEscaping.escaped(Route.sitemapPart(part).permalink(base: guide.site.baseURL)))</loc></sitemap>\n"
+        }
+        return Data((text + "</sitemapindex>\n").utf8)
     }
 
     /// Renders a page template with the values every page shares.

@@ -1,3 +1,4 @@
+import BookmarkTemplates
 import BookmarkTesting
 import Foundation
 import Testing
@@ -15,6 +16,23 @@ import Testing
         #expect(!sitemap.contains("404"))
         #expect(!sitemap.contains("/print/"))
         #expect(site["robots.txt"]?.contains("Sitemap: https://example.org/test/sitemap.xml") == true)
+    }
+
+    /// Past 50,000 pages sitemap.xml is an index of parts of 50,000 (here parts of 3).
+    @Test func aLargeSitemapIsSplitIntoParts() throws {
+        let fixture = try FixtureGuide(files: ["site.yml": FixtureGuide.siteYAML, "entries/sakura/a.md": FixtureGuide.entry()])
+        defer { fixture.remove() }
+        let theme = try Theme.load(themesFolder: BuiltSite.themesFolder, name: "default")
+        let builder = try SiteBuilder(guide: IncrementalBuildTests.guide(fixture), theme: theme)
+        let routes = try builder.pages().map(\.route)
+        let all = try #require(builder.sitemapValues(routes: routes)["urls"] as? [[String: Any]]).map { $0["loc"] as? String }
+        let second = try #require(builder.sitemapValues(routes: routes, part: 2, perPart: 3)["urls"] as? [[String: Any]])
+        #expect(all.count > 6)
+        #expect(second.map { $0["loc"] as? String } == Array(all[3..<6]))
+        let index = String(decoding: builder.sitemapIndex(parts: 2), as: UTF8.self)
+        #expect(index.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(index.contains("<sitemap><loc>https://example.org/test/sitemaps/1.xml</loc></sitemap>\n<sitemap><loc>https://example.org/test/sitemaps/2.xml</loc></sitemap>\n</sitemapindex>"))
+        #expect(SiteBuilder.sitemapURLs == 50_000)
     }
 
     @Test func feedDatesComeFromVerified() throws {
