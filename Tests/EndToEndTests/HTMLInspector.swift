@@ -92,9 +92,9 @@ struct HTMLInspector {
             for (name, value) in tag.attributes {
                 if name.hasPrefix("on") { found.append("<\(tag.name) \(name)=…>") }
                 let url = value.lowercased().filter { !$0.isWhitespace && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
-                if tag.name == "img", name == "src", Self.inertSVGImage(value) != nil {
-                    // The booklet's QR codes: an SVG image (which a browser never runs script in)
-                    // of nothing but a rectangle and a path.
+                if tag.name == "img", name == "src", Self.inertSVGImage(value) != nil || Self.isPNGImage(value) {
+                    // The booklet's QR codes: a PNG, or an SVG image (which a browser never runs
+                    // script in) of nothing but a rectangle and a path.
                     continue
                 }
                 if ["href", "src", "action", "formaction", "xlink:href", "data", "content"].contains(name),
@@ -128,6 +128,13 @@ struct HTMLInspector {
             }
         }
         return found
+    }
+
+    /// Whether a `data:image/png;base64,` image really is a PNG (raster data: nothing in it runs).
+    static func isPNGImage(_ value: String) -> Bool {
+        let prefix = "data:image/png;base64,"
+        guard value.hasPrefix(prefix), let data = Data(base64Encoded: String(value.dropFirst(prefix.count))) else { return false }
+        return data.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 
     /// The SVG of a `data:image/svg+xml;base64,` image when it holds only `<svg>`, `<rect>` and

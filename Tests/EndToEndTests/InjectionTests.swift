@@ -57,6 +57,8 @@ import Testing
     @Test func inspectorFindsWhatItLooksFor() {
         #expect(!HTMLInspector("<p>&lt;script&gt;</p>").dangers().isEmpty == false)
         #expect(!HTMLInspector("<img src=x onerror=alert(1)>").dangers().isEmpty)
+        #expect(HTMLInspector("<img alt=\"QR\" src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUg==\">").dangers().isEmpty)
+        #expect(!HTMLInspector("<img src=\"data:image/png;base64,PHNjcmlwdD4=\">").dangers().isEmpty, "not a PNG")
         #expect(!HTMLInspector("<a href=\" JaVaScRiPt:alert(1)\">x</a>").dangers().isEmpty)
         #expect(!HTMLInspector("<script>alert(1)</script>").dangers().isEmpty)
         #expect(!HTMLInspector("<script type=\"application/ld+json\">{\"a\":\"</b>\"}</script>").dangers().isEmpty)
