@@ -120,6 +120,13 @@ public enum CSVFormat {
 /// comparing a cell with the field it came from treats each pair as the same character, so
 /// such a round trip changes nothing.
 enum ShiftJISVariants {
+    static func isVariant(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF5E, 0x2225, 0xFF0D, 0xFFE0, 0xFFE1, 0xFFE2, 0x2015: true
+        default: false
+        }
+    }
+
     /// CP932's character → the JIS X 0208 one.
     static let pairs: [Unicode.Scalar: Unicode.Scalar] = [
         "\u{FF5E}": "\u{301C}",  // ～ → 〜 WAVE DASH
@@ -132,7 +139,7 @@ enum ShiftJISVariants {
     ]
 
     static func fold(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { pairs[$0] != nil }) else { return text }
+        guard text.unicodeScalars.contains(where: isVariant) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { out.append(pairs[scalar] ?? scalar) }
         return String(out)

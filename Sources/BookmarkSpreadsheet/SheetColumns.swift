@@ -291,7 +291,7 @@ extension SheetColumn {
         let items = list ? splitList(written) : [written]
         for item in items {
             let digits = item.filter { $0 != "-" && $0 != " " }
-            let scientific = item.range(of: #"^[0-9.]+[eE]\+?[0-9]+$"#, options: .regularExpression) != nil
+            let scientific = Self.isScientific(item)
             let lostZero = digits.count >= 9 && digits.allSatisfy(\.isASCIIDigit) && !digits.hasPrefix("0")
             if cell.kind == .number || scientific || lostZero {
                 let guess = lostZero ? "（もとは 0\(digits) だったのかもしれません）" : ""
@@ -303,6 +303,14 @@ extension SheetColumn {
         }
         if items.count == 1 { return .success(["\(key): " + YAMLText.scalar(items[0], quoteNumbers: true)]) }
         return .success(["\(key): " + YAMLText.flowList(items)])
+    }
+
+    /// `1.2E+09`, `1.20279889e8`: how spreadsheets show a long number.
+    static func isScientific(_ text: String) -> Bool {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "e" || $0 == "E" })
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].allSatisfy({ $0.isASCIIDigit || $0 == "." }) else { return false }
+        let exponent = parts[1].hasPrefix("+") ? parts[1].dropFirst() : parts[1]
+        return !exponent.isEmpty && exponent.allSatisfy(\.isASCIIDigit)
     }
 
     /// `本人、家族`; also `,` `，` and line breaks; `・` and `/` too for enumerations.

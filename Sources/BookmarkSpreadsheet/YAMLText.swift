@@ -37,14 +37,17 @@ enum YAMLText {
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
         if text.has(": ") || text.has(" #") || text.hasSuffix(":") { return true }
         if text.contains(where: { $0.isNewline }) || text.unicodeScalars.contains(where: { $0.value < 0x20 }) { return true }
-        if reserved.contains(text.lowercased()) { return true }
+        if text.utf8.count <= 5, reserved.contains(text.lowercased()) { return true }
         if quoteNumbers, text.allSatisfy({ $0.isASCII && ($0.isNumber || "-:.+".contains($0)) }) {
             // Digits alone (`0120279889`), times (`09:00`, sexagesimal in YAML 1.1) and dates
             // (`2026-04-01`) would be read as numbers or dates; a phone, postal code or age range
             // with hyphens (`0120-279-889`, `999-0106`, `15-39`) reads back as text, and is
             // written plain as editors write it.
             if !text.has("-") || text.has(":") || text.hasPrefix("+") { return true }
-            if text.range(of: #"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"#, options: .regularExpression) != nil { return true }
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            if parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count) {
+                return true
+            }
         }
         return false
     }

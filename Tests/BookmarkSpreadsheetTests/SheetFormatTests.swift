@@ -67,6 +67,14 @@ struct SheetFormatTests {
         }
     }
 
+    @Test func byteExactSearchAndReplace() {
+        #expect("月〜金 10:00".has("〜") && !"月～金".has("〜") && "abc".has("") && !"".has("a") && "a: b".has(": "))
+        #expect("第2・第4週".replacingAll("第", with: "") == "2・4週")
+        #expect("a\r\nb\r\n".replacingAll("\r\n", with: "\n") == "a\nb\n")
+        #expect("aaa".replacingAll("aa", with: "b") == "ba" && "xyz".replacingAll("q", with: "r") == "xyz")
+        #expect("一\n\n二\n".linesByLF == ["一", "", "二", ""])
+    }
+
     @Test func columnLetters() {
         #expect([0, 25, 26, 27, 701, 702].map(Sheet.columnLetter) == ["A", "Z", "AA", "AB", "ZZ", "AAA"])
         #expect(["A", "Z", "AA", "AAA"].map { Sheet.columnIndex($0) } == [0, 25, 26, 702])
@@ -151,6 +159,11 @@ struct SheetFormatTests {
         #expect(YAMLText.scalar("0120279889", quoteNumbers: true) == "\"0120279889\"")
         #expect(YAMLText.scalar("2026-04-01", quoteNumbers: true) == "\"2026-04-01\"")
         #expect(YAMLText.scalar("09:00-17:00", quoteNumbers: true) == "\"09:00-17:00\"")
+        #expect(YAMLText.scalar("2026-4-1", quoteNumbers: true) == "\"2026-4-1\"")
+        #expect(YAMLText.scalar("0120-27-9889", quoteNumbers: true) == "0120-27-9889", "four digits in the last part: not a date")
+        #expect(YAMLText.scalar("Yes") == "\"Yes\"" && YAMLText.scalar("yesterday") == "yesterday")
+        #expect(SheetColumn.isScientific("1.2E+09") && SheetColumn.isScientific("1.20279889e8"))
+        #expect(!SheetColumn.isScientific("0120-279-889") && !SheetColumn.isScientific("E5") && !SheetColumn.isScientific("1e"))
     }
 
     @Test func dateFormatsAreToldFromOthers() {
