@@ -1,4 +1,5 @@
 import BookmarkModel
+import BookmarkValidator
 import BookmarkTemplates
 import Foundation
 
@@ -37,13 +38,15 @@ public enum Confirmation {
 
     /// One request per operator, in 五十音 order of the operator; entries by kana.
     public static func requests(_ entries: [Entry]) -> [Request] {
-        var groups: [String: [Entry]] = [:]
-        for entry in entries {
-            let name = entry.operator.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } ?? entry.name
-            groups[name, default: []].append(entry)
+        // Grouped by the operator as check compares text (NFKC, trimmed: a full-width space or
+        // digit is the same operator), shown as first written.
+        var groups: [String: (name: String, entries: [Entry])] = [:]
+        for entry in entries.sorted(by: { $0.id < $1.id }) {
+            let written = entry.operator.map(Normalizer.display).flatMap { $0.isEmpty ? nil : $0 } ?? entry.name
+            groups[Normalizer.text(written), default: (written, [])].entries.append(entry)
         }
-        let sorted = groups.map { name, entries in
-            (name, entries.sorted { ($0.kanaSortKey, $0.id) < ($1.kanaSortKey, $1.id) })
+        let sorted = groups.values.map { group in
+            (group.name, group.entries.sorted { ($0.kanaSortKey, $0.id) < ($1.kanaSortKey, $1.id) })
         }.sorted { ($0.1[0].kanaSortKey, $0.0) < ($1.1[0].kanaSortKey, $1.0) }
         let width = max(2, String(sorted.count).count)
         return sorted.enumerated().map { index, group in

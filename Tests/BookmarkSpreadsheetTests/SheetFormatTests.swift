@@ -202,6 +202,37 @@ struct SheetFormatTests {
     }
 }
 
+@Suite("Confirmation")
+struct ConfirmationTests {
+    func guide(_ entries: [String: String]) throws -> Guide {
+        var files = ["site.yml": FixtureGuide.siteYAML]
+        for (path, text) in entries { files[path] = text }
+        let fixture = try FixtureGuide(files: files)
+        defer { fixture.remove() }
+        let result = GuideValidator.validate(contentFolder: fixture.content, themesFolder: nil, today: FixtureGuide.today)
+        return try #require(result.guide, "\(result.diagnostics)")
+    }
+
+    @Test func oneRequestPerOperatorWrittenAlikeOrAnEntryAlone() throws {
+        let guide = try guide([
+            "entries/sakura/a.md": FixtureGuide.entry(["operator": "NPO法人 さくら", "kana": "あ"]),
+            "entries/sakura/b.md": FixtureGuide.entry(["operator": "NPO法人　さくら ", "kana": "い"]),
+            "entries/sakura/c.md": FixtureGuide.entry(["name": "かえで会", "kana": "う"]),
+            "entries/sakura/d.md": FixtureGuide.entry(["operator": "ＮＰＯ法人 もみじ", "kana": "え", "verified": "2026-10-01"]),
+        ])
+        let requests = Confirmation.requests(guide.entries)
+        #expect(requests.map(\.operatorName) == ["NPO法人 さくら", "かえで会", "ＮＰＯ法人 もみじ"])
+        #expect(requests.map { $0.entries.map(\.id) } == [["a", "b"], ["c"], ["d"]])
+        #expect(requests.map(\.fileStem) == ["01_NPO法人_さくら", "02_かえで会", "03_ＮＰＯ法人_もみじ"])
+        // Today 2026-11-23; by default, what is stale on 2027-04-01 (verified before 2026-04-01).
+        #expect(Confirmation.nextFirstOfApril(after: FixtureGuide.today).description == "2027-04-01")
+        #expect(Confirmation.nextFirstOfApril(after: Day(year: 2027, month: 4, day: 1)!).description == "2028-04-01")
+        #expect(Confirmation.select(guide, olderThan: nil, all: false).isEmpty)
+        #expect(Confirmation.select(guide, olderThan: 200, all: false).map(\.id).sorted() == ["a", "b", "c"])
+        #expect(Confirmation.select(guide, olderThan: nil, all: true).count == 4)
+    }
+}
+
 /// A site with the fixture's areas, for the columns that need one.
 enum FixtureSite {
     static var config: SiteConfig {
