@@ -364,6 +364,18 @@ def check_without_javascript(results, base):
         driver.quit()
 
 
+def on_own_server(results, site, label, check, also_judged=()):
+    """vnu on a built guide (a folder named bookmark), then `check(base)` with it served on a port of its own."""
+    vnu.check(results, site, label, also_judged=also_judged)
+    port = free_port()
+    server = serve(os.path.dirname(site), port)
+    try:
+        check(f"http://127.0.0.1:{port}/bookmark/")
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scratch-path", default=".build", help="swift build scratch path (default .build)")
@@ -392,40 +404,20 @@ def main():
         check_from_files(results, driver, site, base)
         check_without_javascript(results, base)
 
+        binary = os.path.join(REPO, args.scratch_path, "debug", "bookmark")
         injection_folder = os.path.join(folder, "xss")
-        ids = injection.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"), injection_folder)
-        vnu.check(results, os.path.join(injection_folder, "bookmark"), "payload guide",
-                  also_judged=("This document appears to be written in",))
-        injection_server = serve(injection_folder, free_port_for_injection := free_port())
-        try:
-            injection.check_injection(results, driver, f"http://127.0.0.1:{free_port_for_injection}/bookmark/",
-                                      ids, wait_for)
-        finally:
-            injection_server.terminate()
-            injection_server.wait()
+        ids = injection.build(binary, injection_folder)
+        on_own_server(results, os.path.join(injection_folder, "bookmark"), "payload guide",
+                      lambda base: injection.check_injection(results, driver, base, ids, wait_for),
+                      also_judged=("This document appears to be written in",))
 
-        nationwide_site = nationwide.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"),
-                                           os.path.join(folder, "zenkoku"), os.path.join(REPO, "themes"))
-        vnu.check(results, nationwide_site, "nationwide guide")
-        nationwide_port = free_port()
-        nationwide_server = serve(os.path.dirname(nationwide_site), nationwide_port)
-        try:
-            nationwide.check(results, driver, f"http://127.0.0.1:{nationwide_port}/bookmark/", search)
-        finally:
-            nationwide_server.terminate()
-            nationwide_server.wait()
+        nationwide_site = nationwide.build(binary, os.path.join(folder, "zenkoku"), os.path.join(REPO, "themes"))
+        on_own_server(results, nationwide_site, "nationwide guide",
+                      lambda base: nationwide.check(results, driver, base, search))
 
-        national_site = prefectures.build(os.path.join(REPO, args.scratch_path, "debug", "bookmark"),
-                                          os.path.join(folder, "todofuken"), os.path.join(REPO, "themes"))
-        vnu.check(results, national_site, "guide of 320 areas")
-        national_port = free_port()
-        national_server = serve(os.path.dirname(national_site), national_port)
-        try:
-            prefectures.check(results, driver, national_site, f"http://127.0.0.1:{national_port}/bookmark/", search,
-                              wait_for)
-        finally:
-            national_server.terminate()
-            national_server.wait()
+        national_site = prefectures.build(binary, os.path.join(folder, "todofuken"), os.path.join(REPO, "themes"))
+        on_own_server(results, national_site, "guide of 320 areas",
+                      lambda base: prefectures.check(results, driver, national_site, base, search, wait_for))
     finally:
         if driver:
             driver.quit()
