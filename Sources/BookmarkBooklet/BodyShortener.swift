@@ -31,6 +31,47 @@ public struct BodyShortener: Sendable {
 
     static let sentenceEnds: Set<Character> = ["。", "！", "？", "!", "?"]
 
+    /// How many characters past `limit` a card may hold when its page has room for them.
+    public static let moreLimit = 300
+
+    /// The body as a card prints it: what `shorten` keeps (without its `…`), then the rest
+    /// (at most `moreLimit` characters) in pieces of a sentence each; a longer sentence is cut
+    /// after a `、` past half of `limit` (at least 20), or at `limit`. `bookmark-render` prints pieces, in order,
+    /// while a page has room below its last card, and `…` after the last one printed unless
+    /// it is the end of the text (`whole`). Without a renderer that does so (a browser, plain
+    /// WeasyPrint), every piece shows.
+    public func pieces(_ text: String) -> (shown: String, more: [String], whole: Bool) {
+        let short = shorten(text)
+        let flat = Self.collapsingWhitespace(text, upTo: limit + Self.moreLimit + 1)
+        guard flat.count > limit, short.hasSuffix("…") else { return (short, [], true) }
+        let shown = String(short.dropLast())
+        let rest = flat.dropFirst(shown.count).prefix(Self.moreLimit)
+        let whole = flat.count <= shown.count + Self.moreLimit
+        let longest = max(limit, 20)
+        var more: [String] = []
+        var piece = ""
+        // A piece of closing marks only (`。`, `」`) joins the one before: no line starts with it.
+        func isClosing(_ character: Character) -> Bool { Self.sentenceEnds.contains(character) || "、」）』".contains(character) }
+        func flush() {
+            guard !piece.isEmpty else { return }
+            if !more.isEmpty, piece.allSatisfy(isClosing) {
+                more[more.count - 1] += piece
+            } else {
+                more.append(piece)
+            }
+            piece = ""
+        }
+        for character in rest {
+            piece.append(character)
+            guard !piece.allSatisfy(isClosing) else { continue }
+            if Self.sentenceEnds.contains(character) || (character == "、" && piece.count >= longest / 2) || piece.count >= longest {
+                flush()
+            }
+        }
+        flush()
+        return (shown, more, whole)
+    }
+
     public func shorten(_ text: String) -> String {
         // Only the first `limit` characters are kept, and one more tells that there were
         // more: a body of hundreds of characters is not flattened to the end.

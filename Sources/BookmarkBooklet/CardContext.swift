@@ -262,7 +262,11 @@ struct CardContext {
         values["useBeside"] = useBesideFor ? true : nil
         values["marks"] = marks.map { ["id": $0.id, "label": $0.label] }
         values["hasMarks"] = marks.isEmpty ? nil : true
-        values["body"] = shortener.shorten(entry.bodyText)
+        let body = shortener.pieces(entry.bodyText)
+        values["body"] = body.shown.isEmpty ? nil : body.shown
+        values["bodyMore"] = body.more.isEmpty ? nil : body.more
+        values["bodyCut"] = body.more.isEmpty ? nil : true
+        values["bodyWhole"] = body.whole ? true : nil
         values["verified"] = entry.verified.japaneseText
         values["qr"] = entry.url.flatMap { url in
             QRCode(text: url)?.image(alt: Self.qrAlt(opens: "\(entry.name)のウェブページ", url: url))

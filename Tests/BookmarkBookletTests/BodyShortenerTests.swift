@@ -43,6 +43,45 @@ import Testing
         }
     }
 
+    /// What a card may add when its page has room: the rest, sentence by sentence, after
+    /// what `shorten` keeps; `whole` when the pieces reach the end of the text.
+    @Test func piecesAreTheRestSentenceBySentence() {
+        let body = "一文目です。二文目もあります。三文目はとても長くて、読点のあとで切れます。四文目。"
+        let parts = BodyShortener(limit: 8).pieces(body)
+        #expect(parts.shown == "一文目です。")
+        #expect(parts.more == ["二文目もあります。", "三文目はとても長くて、", "読点のあとで切れます。", "四文目。"])
+        #expect(parts.whole)
+        let short = BodyShortener(limit: 100).pieces(body)
+        #expect(short.shown == body && short.more.isEmpty && short.whole)
+    }
+
+    /// On random texts: the first part is what `shorten` prints without its `…`; the first
+    /// part and the pieces are the flattened text from its start (all of it when `whole`,
+    /// else its first `limit + moreLimit` characters at least); no piece is longer than the
+    /// limit (at least 20) or, but for a lone piece, made of closing marks only.
+    @Test func piecesFollowTheShortenedText() {
+        let pieces = ["あ", "漢", "a", " ", "\n", "。", "、", "」", "!"]
+        var random = SplitMix(seed: 5)
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...500, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let limit = Int.random(in: 4...40, using: &random)
+            let shortener = BodyShortener(limit: limit)
+            let parts = shortener.pieces(text)
+            let flat = BodyShortener.collapsingWhitespace(text)
+            let printed = parts.shown + parts.more.joined()
+            if parts.more.isEmpty {
+                #expect(parts.shown == shortener.shorten(text) || parts.shown + "…" == shortener.shorten(text))
+                continue
+            }
+            #expect(parts.shown + "…" == shortener.shorten(text))
+            #expect(flat.hasPrefix(printed), "\(text.debugDescription) \(limit)")
+            #expect(parts.whole == (printed == flat), "\(text.debugDescription) \(limit)")
+            #expect(printed.count <= parts.shown.count + BodyShortener.moreLimit)
+            #expect(parts.more.allSatisfy { $0.count <= max(limit, 20) + 2 }, "\(parts.more)")
+            #expect(parts.more.count == 1 || !parts.more.contains { $0.allSatisfy { "。、」!".contains($0) } }, "\(parts.more)")
+        }
+    }
+
     @Test func limitsGrowWithThePaper() {
         #expect(BodyShortener(paper: .a6).limit < BodyShortener(paper: .b6).limit)
         #expect(BodyShortener(paper: .a5).limit < BodyShortener(paper: .a4).limit)

@@ -74,6 +74,28 @@ import Testing
         let fixture = try BookletFixture()
         let (pdf, folder) = try render(fixture, "sakura", .print)
         defer { try? FileManager.default.removeItem(at: folder) }
+        try expectTrueContentsAndIndex(pdf, fixture, .print)
+    }
+
+    /// Where a page has room below its last card, the cards on it print more of their
+    /// description, sentence by sentence, and no card moves: the contents and index still
+    /// point at the pages that hold the names, and every entry is there once.
+    @Test func cardsPrintMoreOfTheirDescriptionWhereThePageHasRoom() throws {
+        let sentences = ["一つ目の文で、ここまでは必ず印刷されます。", "二つ目の文は、ページに余白があれば続きます。",
+                         "三つ目の文も、余白があれば印刷されます。", "四つ目の文で、この説明は終わりです。"]
+        let fixture = try BookletFixture(body: sentences.joined())
+        let (pdf, folder) = try render(fixture, "sakura", .web)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try pdf.text()
+        let members = BookletContents(guide: fixture.guide, edition: try fixture.edition("sakura"), variant: .web).entries
+        #expect(text.components(separatedBy: sentences[0]).count - 1 == members.count)
+        // The fixture's few cards leave room: some print the whole text, without its `…`.
+        #expect(text.contains(sentences[3]))
+        #expect(!text.contains(sentences[3] + "…"), "the pieces are shown by bookmark-render, which drops the `…` of a whole text")
+        try expectTrueContentsAndIndex(pdf, fixture, .web)
+    }
+
+    func expectTrueContentsAndIndex(_ pdf: PDFTools, _ fixture: BookletFixture, _ variant: BookletVariant) throws {
         let count = try pdf.pageCount()
         let pages = try (1...count).map { try pdf.text(page: $0) }
         let tocPage = try #require(pages.firstIndex { $0.hasPrefix("目次") }) + 1
@@ -83,7 +105,7 @@ import Testing
         #expect(contents.map(\.label).contains("かえで町（近隣）"))
         #expect(contents.count >= 8)
         let index = try pdf.leaderLines(page: indexPage)
-        let printed = BookletContents(guide: fixture.guide, edition: try fixture.edition("sakura"), variant: .print)
+        let printed = BookletContents(guide: fixture.guide, edition: try fixture.edition("sakura"), variant: variant)
         #expect(index.count == printed.entries.count)
         for line in contents + index {
             try #require((1...count).contains(line.page), "\(line)")
