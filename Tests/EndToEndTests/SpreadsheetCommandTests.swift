@@ -711,13 +711,18 @@ struct SpreadsheetCommandTests {
         var letters: [String: (ids: [String], text: String)] = [:]
         let folder = lab.url("letters")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }
+        let sheet = options.contains("csv") ? "csv" : "xlsx"
         for pdf in files where pdf.hasSuffix(".pdf") {
             let stem = String(pdf.dropLast(4))
             let text = try Self.runProgram("/usr/bin/pdftotext", ["-enc", "UTF-8", folder.appendingPathComponent(pdf).path, "-"]).text
             let squeezed = text.filter { !$0.isWhitespace }
             let ids = squeezed.components(separatedBy: "（整理番号").dropFirst().map { String($0.prefix { $0 != "）" }) }
-            #expect(files.contains(stem + ".xlsx"), "the return sheet beside \(pdf)")
-            let sheetIDs = try Self.workbookIDs(folder.appendingPathComponent(stem + ".xlsx"))
+            #expect(files.contains(stem + "." + sheet), "the return sheet beside \(pdf)")
+            let sheetIDs = sheet == "xlsx"
+                ? try Self.workbookIDs(folder.appendingPathComponent(stem + ".xlsx"))
+                : try Self.pythonOutput(
+                    "import sys, csv\n[print(r[0]) for r in list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))[1:] if r and r[0]]",
+                    [folder.appendingPathComponent(stem + ".csv").path]).split(separator: "\n").map(String.init)
             #expect(sheetIDs.sorted() == ids.sorted(), "\(stem): the sheet holds the letter's entries")
             letters[stem] = (ids, squeezed)
         }
@@ -779,7 +784,7 @@ struct SpreadsheetCommandTests {
             let ids = entries.filter { $0.verified < "2026-05-07" }.map(\.id)
             if !ids.isEmpty { selected[name] = ids }
         }
-        let older = try confirm(lab, ["--older-than", "200"])
+        let older = try confirm(lab, ["--older-than", "200", "--sheet", "csv"])
         expectOnePerOperator(older.letters, selected: selected)
 
         let all = try confirm(lab, ["--all"])
