@@ -50,6 +50,14 @@ public enum FileTree {
         }
         guard descriptor >= 0 else { throw Failure.io(path: path, errno: errno) }
         defer { close(descriptor) }
+        let total = try writeAll(body, to: descriptor, path: path)
+        if inPlace, ftruncate(descriptor, off_t(total)) != 0 { throw Failure.io(path: path, errno: errno) }
+    }
+
+    /// Writes a file's bytes, whole or as they are streamed, to an open file; returns how many.
+    /// `path` is for the message.
+    @discardableResult
+    static func writeAll(_ body: OutputFile.Body, to descriptor: Int32, path: String) throws -> Int {
         var total = 0
         let writeAll = { (buffer: UnsafeRawBufferPointer) throws in
             total += buffer.count
@@ -67,7 +75,7 @@ public enum FileTree {
         case .bytes(let contents): try contents.withUnsafeBytes(writeAll)
         case .streamed(let stream): try stream.produce(writeAll)
         }
-        if inPlace, ftruncate(descriptor, off_t(total)) != 0 { throw Failure.io(path: path, errno: errno) }
+        return total
     }
 
     private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {

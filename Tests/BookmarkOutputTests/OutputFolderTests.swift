@@ -190,6 +190,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["output"])
     }
 
+    /// A build from nothing (no output, no spare) writes a new tree, folders several levels
+    /// deep and shared by files written on different cores, and renames it into place: only
+    /// the output is left beside it. A file that cannot be made half-way leaves nothing.
+    @Test func aBuildFromNothingLeavesOnlyTheOutput() throws {
+        let fm = FileManager.default
+        let files = (0..<300).map { OutputFile(path: "entries/e\($0 % 40)/deep/p\($0).html", text: "頁\($0)") }
+            + [OutputFile(path: "index.html", text: "表紙")]
+        let folder = OutputFolder(destination: destination)
+        #expect(throws: OutputFolder.Failure.self) {
+            try folder.replace(paths: files.map(\.path)) { index in
+                if index == 150 { throw OutputFolder.Failure.io("作れません") }
+                return files[index]
+            }
+        }
+        #expect(try fm.contentsOfDirectory(atPath: root.path).filter { !$0.hasSuffix(".lock") } == [],
+                "a failed build from nothing leaves no output and no staging folder")
+
+        try folder.replace(with: files)
+        #expect(try fm.contentsOfDirectory(atPath: root.path) == ["output"])
+        #expect(self.files(in: destination) == ([OutputFolder.marker] + files.map(\.path)).sorted())
+        #expect(read("entries/e7/deep/p47.html") == "頁47")
+        #expect(read(OutputFolder.marker)?.contains("entries/e19/deep/p299.html\n") == true)
+    }
+
     @Test func leftoversOfAKilledRunAreCleaned() throws {
         let fm = FileManager.default
         let folder = OutputFolder(destination: destination)
