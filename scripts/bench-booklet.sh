@@ -3,13 +3,17 @@
 # default A6): the sample guide's sakura and momiji entries copied N times over into one
 # area, rendered with `bookmark booklet` (web copy PDF/UA-1 and print copy PDF/X-4, side by
 # side, one WeasyPrint each).
-#   scripts/bench-booklet.sh [N] [PAPER]
-# Prints each PDF's seconds (from the progress lines), the whole command's seconds, the peak
-# memory of the largest process (GNU time: one WeasyPrint), the page count and the body-page
-# fill (scripts/booklet-fill.py). Not a test: the figures depend on the machine and its load.
+#   scripts/bench-booklet.sh [N] [PAPER] [RUNS]
+# Runs the command RUNS times (default 3) and prints, as medians, each PDF's seconds (from
+# the progress lines), the whole command's seconds and their ratio to the slower PDF, the
+# user+sys CPU seconds of all its processes, the peak memory of the largest process (GNU
+# time: one WeasyPrint), the load before each run, the page count and the body-page fill of
+# both copies (scripts/booklet-fill.py). Not a test: the figures depend on the machine and
+# its load; compare like with like, alternating.
 set -euo pipefail
 count=${1:-300}
 paper=${2:-A6}
+runs=${3:-3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -39,13 +43,35 @@ for i in range(count):
 PY
 
 cd "$work"
-load=$(cut -d' ' -f1 /proc/loadavg)
 export BOOKMARK_WEASYPRINT=${BOOKMARK_WEASYPRINT:-$root/.venv-weasyprint/bin/weasyprint}
-start=$(date +%s.%N)
-/usr/bin/time -f "peak memory (largest process): %M KB" -o time.txt \
-  "$bin" booklet --themes "$root/themes" --edition sakura 2>&1 | grep -E "できました|書き出しました"
-end=$(date +%s.%N)
-cat time.txt
+loads=()
+for run in $(seq 1 "$runs"); do
+  loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M %U %S" -o "time-$run.txt" \
+    "$bin" booklet --themes "$root/themes" --edition sakura > "log-$run.txt" 2>&1
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc > "wall-$run.txt"
+  grep -E "できました|書き出しました" "log-$run.txt" | sed "s/^/  run $run: /"
+done
 pdfinfo output/booklet/sakura.pdf | grep Pages
 "$root/scripts/booklet-fill.py" output/booklet/sakura.pdf | tail -1
-echo "entries: $count, paper: $paper, cores: $(nproc), load before: $load, whole command: $(echo "$end - $start" | bc) s"
+"$root/scripts/booklet-fill.py" --bleed 3 print/sakura.pdf | tail -1
+python3 - "$runs" "$count" "$paper" "$(nproc)" "${loads[*]}" <<'PY'
+import re, statistics, sys
+runs, count, paper, cores, loads = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5].split()
+web, prints, walls, cpus, peaks = [], [], [], [], []
+for run in range(1, runs + 1):
+    log = open(f"log-{run}.txt", encoding="utf-8").read()
+    web += [float(m) for m in re.findall(r"ウェブ用 PDF ができました（([\d.]+) 秒", log)]
+    prints += [float(m) for m in re.findall(r"印刷所用（塗り足し 3 mm） PDF ができました（([\d.]+) 秒", log)]
+    walls.append(float(open(f"wall-{run}.txt").read()))
+    peak, user, system = open(f"time-{run}.txt").read().split()[-3:]
+    peaks.append(int(peak)); cpus.append(float(user) + float(system))
+median = statistics.median
+slowest = median(max(w, p) for w, p in zip(web, prints))
+print(f"web copy: median {median(web):.1f} s, print copy: median {median(prints):.1f} s (each rendered side by side)")
+print(f"whole command: median {median(walls):.1f} s = {median(walls) / slowest:.2f} x the slower PDF; "
+      f"user+sys of all its processes {median(cpus):.1f} s; peak memory of the largest process {max(peaks) // 1024} MB")
+print(f"entries: {count}, paper: {paper}, runs: {runs}, cores: {cores}, load before each run: {', '.join(loads)}")
+PY
