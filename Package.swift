@@ -137,6 +137,6 @@ let package = Package(
         .testTarget(name: "BookmarkSiteTests", dependencies: ["BookmarkSite", "BookmarkBooklet", "BookmarkTemplates", "BookmarkOutput", "BookmarkTesting"]),
         .testTarget(name: "BookmarkBookletTests", dependencies: ["BookmarkBooklet", "BookmarkTesting"]),
         .testTarget(name: "BookmarkSpreadsheetTests", dependencies: ["BookmarkSpreadsheet", "BookmarkTesting"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting", "bookmark"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BookmarkTesting", "bookmark", "Yams"]),
     ]
 )
