@@ -160,7 +160,14 @@ enum SearchText {
                     }
                 }
             }
-            return unique
+            // Kept for every entry until the index is made (the build's peak memory): room
+            // for every gram, repeats included, was twice what the unique ones need (44 of a
+            // 10,000-entry build's 157 MB of heap at its peak, in heaptrack).
+            guard unique.capacity > unique.count + unique.count / 8 else { return unique }
+            return Array(unsafeUninitializedCapacity: unique.count) { buffer, count in
+                _ = buffer.initialize(from: unique)
+                count = unique.count
+            }
         }
     }
 
