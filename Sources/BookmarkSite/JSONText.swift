@@ -9,7 +9,15 @@ import Foundation
 ///
 /// Values are what the contexts hold: `String`, `Int`, `Double`, `Bool`, `NSNull`, `nil`,
 /// `[Any]` and `[String: Any]`; `["a": [1, true]]` → `{"a":[1,true]}`.
-enum JSONText {
+public enum JSONText {
+    /// One string as JSON, quoted and escaped (`a"b` → `"a\"b"`), as every JSON file
+    /// of the site writes it; `--format json` diagnostics use it too.
+    public static func quoted(_ text: String) -> String {
+        var writer = JSONWriter(forScriptBlock: false)
+        writer.write(string: text)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     static func data(_ value: Any) throws -> Data {
         Data(bytes(value, forScriptBlock: false))
     }

@@ -1,5 +1,6 @@
 import BookmarkLoader
 import BookmarkModel
+import BookmarkSite
 import Foundation
 
 /// Prints diagnostics as text for people, GitHub workflow commands, or JSON lines.
@@ -66,13 +67,13 @@ struct DiagnosticPrinter: Sendable {
 
     func json(_ d: Diagnostic) -> String {
         let fields: [(String, String)] = [
-            ("file", Self.jsonString(d.file)),
+            ("file", JSONText.quoted(d.file)),
             ("line", String(d.line)),
             ("column", String(d.column)),
-            ("severity", Self.jsonString(d.severity.rawValue)),
-            ("code", Self.jsonString(d.code.rawValue)),
-            ("message", Self.jsonString(d.message)),
-            ("hint", d.hint.map(Self.jsonString) ?? "null"),
+            ("severity", JSONText.quoted(d.severity.rawValue)),
+            ("code", JSONText.quoted(d.code.rawValue)),
+            ("message", JSONText.quoted(d.message)),
+            ("hint", d.hint.map(JSONText.quoted) ?? "null"),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
@@ -102,26 +103,6 @@ struct DiagnosticPrinter: Sendable {
                 width + 1
             }
         }
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     static func escapeData(_ text: String) -> String {
