@@ -10,22 +10,31 @@ struct CardContext {
     /// About how many characters of body text (em) a card's line holds on this paper.
     let lineEms: Double
 
+    /// What the QR code (12 mm and its 1.5 mm gap, booklet.css) takes from the lines beside
+    /// it, the name's, the phone's and the audience's, in em; 0 without a code.
+    let qrEms: Double
+
     init(entry: Entry, paper: Paper) {
         self.entry = entry
         shortener = BodyShortener(paper: paper)
         lineEms = Self.lineEms(paper)
+        qrEms = entry.url == nil ? 0 : 13.5 / Self.emMillimetres(paper)
     }
 
-    /// The text width of booklet.css (the paper less 6 mm margins each side) over its body
-    /// font size: A6 7.5 pt, B6 8.5 pt, A5 9.5 pt, A4 10.5 pt.
-    static func lineEms(_ paper: Paper) -> Double {
+    /// The body font size of booklet.css in millimetres: A6 7.5 pt, B6 8.5 pt, A5 9.5 pt, A4 10.5 pt.
+    static func emMillimetres(_ paper: Paper) -> Double {
         let points: Double = switch paper {
         case .a6: 7.5
         case .b6: 8.5
         case .a5: 9.5
         case .a4: 10.5
         }
-        return (Double(paper.millimetres.width) - 12) / (points * 25.4 / 72)
+        return points * 25.4 / 72
+    }
+
+    /// The text width of booklet.css (the paper less 6 mm margins each side) in em.
+    static func lineEms(_ paper: Paper) -> Double {
+        (Double(paper.millimetres.width) - 12) / emMillimetres(paper)
     }
 
     /// The width of `text` in em, from the advance widths of BIZ UDPGothic (proportional),
@@ -101,7 +110,7 @@ struct CardContext {
         guard entry.phones.count == 1, let phone = entry.phones.first?.display else { return false }
         // At 1.75 em, 0.02 em apart, with its label (0.5 of that size) and the gap after it (2 mm).
         let phoneEms = 1.75 * (1.2 + Self.ems(phone) + 0.02 * Double(phone.count)) + 1
-        return fitsOnALine([phoneEms, Self.ems(forText), marksEms])
+        return fitsOnALine([phoneEms, Self.ems(forText), marksEms, qrEms])
     }
 
     /// Whether how to use it (`利用 来所・電話　要予約`) goes after the audience and the marks,
@@ -109,7 +118,7 @@ struct CardContext {
     /// (not beside the phone) and there is room.
     var useBesideFor: Bool {
         guard !use.isEmpty, !forBesidePhone else { return false }
-        return fitsOnALine([Self.ems(forText), marksEms, Fact(label: "利用", text: use).ems])
+        return fitsOnALine([Self.ems(forText), marksEms, Fact(label: "利用", text: use).ems, qrEms])
     }
 
     /// The printed lines of the hours: an item starts a line, unless it fits after the one
