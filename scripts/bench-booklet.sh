@@ -20,6 +20,11 @@ trap 'rm -rf "$work"' EXIT
 
 # BOOKMARK_BIN: an already built bookmark (the PDF engine's time does not depend on it).
 bin=${BOOKMARK_BIN:-}
+# The script works in a folder of its own: a relative path is made absolute first.
+if [[ -n "$bin" ]]; then
+  [[ -x "$bin" ]] || { echo "BOOKMARK_BIN is not an executable: $bin" >&2; exit 1; }
+  bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+fi
 if [[ -z "$bin" ]]; then
   swift build -c release --product bookmark --package-path "$root" >/dev/null
   bin=$(swift build -c release --show-bin-path --package-path "$root")/bookmark
