@@ -15,6 +15,9 @@ struct BookletContext {
         var values = TemplateValues()
         values["title"] = edition.title
         values["guideTitle"] = guide.site.title
+        // For the HTML copy in the site (browsers ask for /favicon.ico without it); WeasyPrint
+        // reads only stylesheet and attachment links.
+        values["iconHref"] = Route.asset("favicon.svg").href(from: Route.bookletHTML(edition: edition.id).root)
         values["paper"] = edition.paper.rawValue.lowercased()
         values["paperLabel"] = edition.paper.japaneseLabel
         values["width"] = size.width
