@@ -96,12 +96,16 @@ enum SearchIndex {
     static func files(
         entries: [Entry], guide: Guide, memo: Memo<Entry, Part>? = nil, postings: SearchPostings = SearchPostings()
     ) throws -> Files {
-        let prefectures = prefectures(of: guide)
+        files(of: try parts(entries: entries, guide: guide, memo: memo), entries: entries, guide: guide, postings: postings)
+    }
+
+    /// What each entry gives the index, made on every core (kept in `memo` when given).
+    static func parts(entries: [Entry], guide: Guide, memo: Memo<Entry, Part>? = nil) throws -> [Part] {
         var prefectureOfArea: [String: Int] = [:]
-        for (number, prefecture) in (prefectures ?? []).enumerated() {
+        for (number, prefecture) in (prefectures(of: guide) ?? []).enumerated() {
             for area in prefecture.areas { prefectureOfArea[area.id] = number }
         }
-        let parts = try Parallel.map(entries.count) { index in
+        return try Parallel.map(entries.count) { index in
             memo.value(for: entries[index]) { entry in
                 var writer = JSONWriter(forScriptBlock: true)
                 Record(entry, guide: guide).write(to: &writer)
@@ -110,6 +114,12 @@ enum SearchIndex {
                             record: writer.bytes)
             }
         }
+    }
+
+    /// The files, from the entries' parts (`parts`): the posting lists collected and cut into
+    /// chunks on one core.
+    static func files(of parts: [Part], entries: [Entry], guide: Guide, postings: SearchPostings) -> Files {
+        let prefectures = prefectures(of: guide)
         // Text bigrams through the kept postings (`bookmark serve` updates only what changed);
         // the letters that end a run are not keys any more.
         var lists: [(key: String, list: String)] = postings.update(ids: entries.map(\.id), grams: parts.map(\.grams))

@@ -58,15 +58,23 @@ public struct SiteBuilder: Sendable {
     /// `SiteMemory`).
     public func pages(memory: SiteMemory?) throws -> (pages: [SitePage], changed: [Entry]?) {
         let changed = memory?.changes(to: guide, listing: listing)
+        // Every build makes the search data (an edit changes it too). Its entries' parts are
+        // made on every core first; the posting lists, collected on one core, are made beside
+        // the list items, which fill the other, and waited for where the search files are named.
+        let parts = try SearchIndex.parts(entries: listing.entries, guide: guide, memo: memory?.search)
+        let search = Pending { [listing, guide] in
+            SearchIndex.files(of: parts, entries: listing.entries, guide: guide,
+                              postings: memory?.searchPostings ?? SearchPostings())
+        }
         let cards = try EntryCards(listing: listing, theme: theme, memory: memory, changed: changed)
         guard let changed else {
-            let all = try allPages(cards: cards, memory: memory)
+            let all = try allPages(cards: cards, search: search, memory: memory)
             _ = memory?.remember(routes: all.routes)
             return (all.pages, nil)
         }
-        let some = try allPages(cards: cards, memory: memory, only: affectedRoutes(by: changed))
+        let some = try allPages(cards: cards, search: search, memory: memory, only: affectedRoutes(by: changed))
         guard memory?.remember(routes: some.routes) ?? false else {
-            return (try allPages(cards: cards, memory: memory).pages, nil)
+            return (try allPages(cards: cards, search: search, memory: memory).pages, nil)
         }
         return (some.pages, changed)
     }
@@ -109,7 +117,7 @@ public struct SiteBuilder: Sendable {
 
     /// Every page, or only those at the routes `only` names (after an edit, a few dozen of
     /// 10,000: the others are not even made into closures and sorted).
-    private func allPages(cards: EntryCards, memory: SiteMemory?, only: Set<Route>? = nil) throws
+    private func allPages(cards: EntryCards, search: Pending<SearchIndex.Files>, memory: SiteMemory?, only: Set<Route>? = nil) throws
         -> (pages: [SitePage], routes: [Route])
     {
         // Each page's closure reaches the builder through one shared reference: capturing the
@@ -170,11 +178,10 @@ public struct SiteBuilder: Sendable {
             try builder.page("404", .notFound, title: "ページが見つかりません", [:], root: builder.notFoundRoot)
         }
 
-        // The search data is made here, not when written: how many chunks it has depends on it.
-        // Its files are remade whenever the entry file is (after any edit).
+        // The search data is made before the write, not when written: how many chunks it has
+        // depends on it. Its files are remade whenever the entry file is (after any edit).
         if only == nil || only?.contains(.searchIndex) == true {
-            let search = try SearchIndex.files(entries: listing.entries, guide: guide, memo: memory?.search,
-                                               postings: memory?.searchPostings ?? SearchPostings())
+            let search = try search.value()
             add(.searchIndex) { _, _ in search.entry }
             for (number, chunk) in search.chunks.enumerated() {
                 routes.append(.searchChunk(number))

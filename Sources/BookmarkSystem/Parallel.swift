@@ -34,3 +34,28 @@ private struct UnsafeSendable<T>: @unchecked Sendable {
     let body: (Int) throws -> T
     let slots: UnsafeMutableBufferPointer<Result<T, any Error>?>
 }
+
+/// Work started at once on a worker of its own, its result waited for where it is needed: for
+/// work on one core that can run beside work on every core (the search index's posting lists
+/// beside the list items), instead of after it with the other cores idle. If nobody asks, the
+/// work still runs to its end.
+public final class Pending<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the worker before `done` is signalled, read only after it.
+    private var result: Result<T, any Error>?
+
+    public init(_ work: @escaping @Sendable () throws -> T) {
+        DispatchQueue.global().async { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+    }
+
+    /// The result, waiting for it if the work is still running; rethrows the work's error.
+    public func value() throws -> T {
+        done.wait()
+        // Signalled again, so any later call finds it done too.
+        done.signal()
+        return try result!.get()
+    }
+}
