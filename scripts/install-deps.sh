@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages bookmark needs on Debian, only those that are missing.
 #   --with-browser  also Chromium and its driver (for the browser tests)
+#   --with-bench    also Hugo (Debian's), which bookmark-bench builds the same entries with
 # The Swift toolchain itself is expected on PATH (swift 6).
 set -euo pipefail
 # shellcheck source=lib/apt-install-missing.sh
@@ -18,6 +19,9 @@ packages=(
 )
 if [[ " $* " == *" --with-browser "* ]]; then
   packages+=(chromium chromium-driver)
+fi
+if [[ " $* " == *" --with-bench "* ]]; then
+  packages+=(hugo)
 fi
 
 apt_install_missing "${packages[@]}"

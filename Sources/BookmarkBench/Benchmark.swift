@@ -60,7 +60,7 @@ struct Benchmark {
         }
         let hugo = withHugo
             ? ["/usr/bin/hugo", "/usr/local/bin/hugo"].first { FileManager.default.isExecutableFile(atPath: $0) } : nil
-        if withHugo, hugo == nil { say("hugo not found (apt install hugo): bookmark alone") }
+        if withHugo, hugo == nil { say("hugo not found (scripts/install-deps.sh --with-bench installs it): bookmark alone") }
         let themes = URL(fileURLWithPath: "themes").standardizedFileURL.path
         say("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, "
               + "\(ProcessInfo.processInfo.physicalMemory >> 30) GB; \(runs) runs per row, alternating; "
