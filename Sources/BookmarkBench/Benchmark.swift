@@ -204,6 +204,15 @@ struct Benchmark {
                 let walls = (measured[state]?[tool] ?? []).map { String(format: "%.2f", $0.seconds) }
                 say("  \(state.title), \(tool): wall times \(walls.joined(separator: " "))")
             }
+            // A tool whose builds slow down run after run (Hugo writing into the inodes its
+            // previous build freed, see the type's comment) has a median above its first run:
+            // the ratio against that first run is given too, so the median's ratio is not
+            // read as more than it is.
+            if let ours = measured[state]?["bookmark"], let theirs = measured[state]?["hugo"], let first = theirs.first,
+               theirs.count > 1 {
+                say(String(format: "  %@: bookmark's median against hugo's first run (%.2f s): %.2f", state.title,
+                             first.seconds, median(ours.map(\.seconds)) / first.seconds))
+            }
         }
     }
 
