@@ -93,12 +93,6 @@ enum SearchIndex {
         return table
     }
 
-    static func files(
-        entries: [Entry], guide: Guide, memo: Memo<Entry, Part>? = nil, postings: SearchPostings = SearchPostings()
-    ) throws -> Files {
-        files(of: try parts(entries: entries, guide: guide, memo: memo), entries: entries, guide: guide, postings: postings)
-    }
-
     /// What each entry gives the index, made on every core (kept in `memo` when given).
     static func parts(entries: [Entry], guide: Guide, memo: Memo<Entry, Part>? = nil) throws -> [Part] {
         var prefectureOfArea: [String: Int] = [:]

@@ -181,7 +181,7 @@ public struct SiteBuilder: Sendable {
         // The search data is made before the write, not when written: how many chunks it has
         // depends on it. Its files are remade whenever the entry file is (after any edit).
         if only == nil || only?.contains(.searchIndex) == true {
-            let search = try search.value()
+            let search = search.value()
             add(.searchIndex) { _, _ in search.entry }
             for (number, chunk) in search.chunks.enumerated() {
                 routes.append(.searchChunk(number))

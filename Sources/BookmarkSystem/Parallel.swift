@@ -42,20 +42,20 @@ private struct UnsafeSendable<T>: @unchecked Sendable {
 public final class Pending<T>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the worker before `done` is signalled, read only after it.
-    private var result: Result<T, any Error>?
+    private var result: T?
 
-    public init(_ work: @escaping @Sendable () throws -> T) {
+    public init(_ work: @escaping @Sendable () -> T) {
         DispatchQueue.global().async { [self] in
-            result = Result { try work() }
+            result = work()
             done.signal()
         }
     }
 
-    /// The result, waiting for it if the work is still running; rethrows the work's error.
-    public func value() throws -> T {
+    /// The result, waiting for it if the work is still running.
+    public func value() -> T {
         done.wait()
         // Signalled again, so any later call finds it done too.
         done.signal()
-        return try result!.get()
+        return result!
     }
 }
